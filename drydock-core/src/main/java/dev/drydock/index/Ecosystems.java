@@ -1,0 +1,21 @@
+package dev.drydock.index;
+
+import dev.drydock.index.apk.ApkAnalyzer;
+import dev.drydock.index.dpkg.DpkgAnalyzer;
+import dev.drydock.index.os.OsReleaseAnalyzer;
+import java.util.List;
+
+/**
+ * The explicit list of analyzers a scan runs. Adding an ecosystem means adding its package and
+ * one line here; there is no classpath scanning.
+ */
+public final class Ecosystems {
+  private Ecosystems() {}
+
+  public static List<Analyzer> defaults() {
+    return List.of(
+        new OsReleaseAnalyzer(),
+        new DpkgAnalyzer(),
+        new ApkAnalyzer());
+  }
+}

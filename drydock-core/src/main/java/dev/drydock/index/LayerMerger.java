@@ -1,0 +1,112 @@
+package dev.drydock.index;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Stacks layer reports the way an overlay filesystem stacks layers, so the result describes the
+ * image's final filesystem: a file in a higher layer replaces the same path below it, a whiteout
+ * ({@code .wh.NAME}) deletes a path and everything under it, and an opaque directory hides
+ * everything below it in lower layers.
+ *
+ * <p>Packages keep the layer that introduced them: when a higher layer rewrites a package database
+ * (say {@code var/lib/dpkg/status} after another {@code apt-get install}), packages already listed
+ * with the same identity keep their lower layer and only new or changed ones get the higher one.
+ *
+ * @see <a href="https://github.com/opencontainers/image-spec/blob/main/layer.md#whiteouts">OCI whiteouts</a>
+ */
+public final class LayerMerger {
+
+  /** Files known to carry the OS release, most authoritative first. */
+  private static final List<String> OS_RELEASE_PATHS = List.of("etc/os-release", "usr/lib/os-release");
+
+  private LayerMerger() {}
+
+  /** The merged view: every package with purl and layer, and the OS. */
+  public record Merged(@Nullable OsRelease os, List<Package> packages) {}
+
+  public static Merged merge(List<LayerReport> layers) {
+    // path -> analyzer -> attributed result
+    NavigableMap<String, Map<String, FileResult>> state = new TreeMap<>();
+    for (LayerReport layer : layers) {
+      for (String dir : layer.opaqueDirs()) {
+        removeUnder(state, dir);
+      }
+      for (String gone : layer.whiteouts()) {
+        state.remove(gone);
+        removeUnder(state, gone);
+      }
+      Map<String, Map<String, FileResult>> replaced = new HashMap<>();
+      for (FileResult r : layer.files()) {
+        Map<String, FileResult> lower = replaced.computeIfAbsent(r.path(), p -> {
+          Map<String, FileResult> old = state.remove(p);
+          return old == null ? Map.of() : old;
+        });
+        FileResult before = lower.get(r.analyzer());
+        state.computeIfAbsent(r.path(), p -> new LinkedHashMap<>()).put(r.analyzer(), attribute(r, before, layer.layer()));
+      }
+    }
+
+    OsRelease os = null;
+    for (String p : OS_RELEASE_PATHS) {
+      Map<String, FileResult> byAnalyzer = state.get(p);
+      if (byAnalyzer != null) {
+        for (FileResult r : byAnalyzer.values()) {
+          if (r.os() != null) {
+            os = r.os();
+            break;
+          }
+        }
+      }
+      if (os != null) {
+        break;
+      }
+    }
+
+    List<Package> packages = new ArrayList<>();
+    for (Map<String, FileResult> byAnalyzer : state.values()) {
+      for (FileResult r : byAnalyzer.values()) {
+        for (Package p : r.packages()) {
+          packages.add(p.withPurl(PackageUrls.of(p, os)));
+        }
+      }
+    }
+    packages.sort(Comparator.comparing(Package::ecosystem)
+        .thenComparing(Package::displayName)
+        .thenComparing(Package::version)
+        .thenComparing(Package::path));
+    return new Merged(os, packages);
+  }
+
+  private static FileResult attribute(FileResult r, @Nullable FileResult before, String layer) {
+    Map<String, String> earlier = new HashMap<>();
+    if (before != null) {
+      for (Package p : before.packages()) {
+        if (p.layer() != null) {
+          earlier.put(p.identity(), p.layer());
+        }
+      }
+    }
+    List<Package> out = new ArrayList<>(r.packages().size());
+    for (Package p : r.packages()) {
+      out.add(p.withLayer(earlier.getOrDefault(p.identity(), layer)));
+    }
+    return new FileResult(r.path(), r.analyzer(), out, r.os());
+  }
+
+  private static void removeUnder(NavigableMap<String, ?> state, String dir) {
+    if (dir.isEmpty()) {
+      state.clear();
+      return;
+    }
+    // Every key that starts with "dir/" sorts between "dir/" and "dir0" ('0' follows '/').
+    state.subMap(dir + "/", true, dir + "0", false).clear();
+  }
+}
