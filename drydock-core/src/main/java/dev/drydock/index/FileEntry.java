@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
  * One tar entry of a layer, as analyzers see it.
  *
  * @param path normalised: relative to the image root, no leading {@code /} or {@code ./}, no
- *     {@code .} or {@code ..} components (see {@link TarPaths#normalize})
+ *     {@code .} or {@code ..} components (see {@link dev.drydock.image.TarPaths#normalize})
  * @param mode permission bits including setuid/setgid/sticky ({@code 07777})
  * @param size content size in bytes (0 for anything but regular files)
  * @param linkTarget for links, the target as written in the tar

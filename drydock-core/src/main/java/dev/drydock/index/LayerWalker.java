@@ -2,6 +2,7 @@ package dev.drydock.index;
 
 import com.github.luben.zstd.ZstdInputStream;
 import dev.drydock.image.ImageException;
+import dev.drydock.image.TarPaths;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;

@@ -1,4 +1,4 @@
-package dev.drydock.index;
+package dev.drydock.image;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

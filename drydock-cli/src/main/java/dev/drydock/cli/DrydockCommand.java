@@ -1,0 +1,19 @@
+package dev.drydock.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(
+    name = "drydock",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Container image security: inventory, vulnerabilities and risk checks.",
+    subcommands = {ScanCommand.class})
+final class DrydockCommand implements Runnable {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+  }
+}

@@ -1,0 +1,79 @@
+package dev.drydock.report;
+
+import dev.drydock.index.Diagnostic;
+import dev.drydock.index.IndexReport;
+import dev.drydock.index.Package;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A human-readable summary and package table, for terminals and CI logs. */
+public final class TableReportWriter implements ReportWriter {
+
+  @Override
+  public void write(ImageReport report, OutputStream out) throws IOException {
+    PrintStream p = new PrintStream(out, false, StandardCharsets.UTF_8);
+    IndexReport ix = report.index();
+    p.println("Image:    " + ix.image().name());
+    p.println("Digest:   " + ix.image().manifestDigest());
+    p.println("Platform: " + ix.image().platform());
+    p.println("OS:       " + (ix.os() == null ? "unknown (no os-release)" : describeOs(ix)));
+    p.println("Layers:   " + ix.image().layers().size());
+    p.println("Packages: " + ix.packages().size());
+    if (!report.complete()) {
+      p.println();
+      p.println("WARNING: this report is INCOMPLETE; what was not analysed:");
+    }
+    List<Diagnostic> shown = new ArrayList<>(ix.diagnostics());
+    if (report.complete() && !shown.isEmpty()) {
+      p.println();
+      p.println("Warnings:");
+    }
+    for (Diagnostic d : shown) {
+      p.println("  - " + (d.kind() == Diagnostic.Kind.INCOMPLETE ? "[incomplete] " : "[warning] ") + d.message()
+          + (d.path() == null ? "" : " (/" + d.path() + (d.layer() == null ? "" : " in layer " + shortLayer(d.layer())) + ")"));
+    }
+    p.println();
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"TYPE", "NAME", "VERSION", "LAYER", "PATH"});
+    for (Package pkg : ix.packages()) {
+      rows.add(new String[] {pkg.ecosystem().purlType(), pkg.displayName(), pkg.version(),
+          pkg.layer() == null ? "" : shortLayer(pkg.layer()), "/" + pkg.path()});
+    }
+    printTable(p, rows);
+    p.flush();
+  }
+
+  private static String describeOs(IndexReport ix) {
+    var os = ix.os();
+    return os.prettyName() != null ? os.prettyName() + " [" + os.distro() + "]" : os.distro();
+  }
+
+  static String shortLayer(String digest) {
+    int colon = digest.indexOf(':');
+    return digest.substring(colon + 1, Math.min(digest.length(), colon + 13));
+  }
+
+  static void printTable(PrintStream p, List<String[]> rows) {
+    int cols = rows.get(0).length;
+    int[] width = new int[cols];
+    for (String[] r : rows) {
+      for (int i = 0; i < cols; i++) {
+        width[i] = Math.max(width[i], r[i].length());
+      }
+    }
+    for (String[] r : rows) {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < cols; i++) {
+        b.append(r[i]);
+        if (i < cols - 1) {
+          b.append(" ".repeat(width[i] - r[i].length() + 2));
+        }
+      }
+      p.println(b.toString().stripTrailing());
+    }
+  }
+}
