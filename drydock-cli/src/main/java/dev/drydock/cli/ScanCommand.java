@@ -3,7 +3,7 @@ package dev.drydock.cli;
 import dev.drydock.image.ImageSource;
 import dev.drydock.image.Platform;
 import dev.drydock.index.DiskLayerCache;
-import dev.drydock.index.Ecosystems;
+import dev.drydock.scan.Ecosystems;
 import dev.drydock.index.IndexLimits;
 import dev.drydock.index.IndexReport;
 import dev.drydock.index.Indexer;

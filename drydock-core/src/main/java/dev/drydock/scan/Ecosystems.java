@@ -1,5 +1,6 @@
-package dev.drydock.index;
+package dev.drydock.scan;
 
+import dev.drydock.index.Analyzer;
 import dev.drydock.index.apk.ApkAnalyzer;
 import dev.drydock.index.dpkg.DpkgAnalyzer;
 import dev.drydock.index.os.OsReleaseAnalyzer;
