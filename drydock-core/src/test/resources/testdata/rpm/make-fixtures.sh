@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Rebuilds the rpm analyzer fixtures in this directory from scratch; see README.md.
 # Needs Debian's rpm (rpm, rpmbuild), sqlite3, db5.3-util (db5.3_load), gpg and python3.
+# NDB needs an rpm built with --enable-ndb (Debian's is not): README.md says how; pass the bin
+# directory of that build as NDB_RPM_BIN.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+if [ ! -x "${NDB_RPM_BIN:-}/rpmdb" ]; then
+  echo "NDB_RPM_BIN must name the bin directory of an rpm built with --enable-ndb (see README.md)" >&2
+  exit 1
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export GNUPGHOME="$work/gnupg"
@@ -114,7 +120,8 @@ put() { # put CASE IMAGE-PATH SOURCE-FILE
   mkdir -p "$here/$1/$(dirname "$2")"
   cp "$3" "$here/$1/$2"
 }
-rm -rf "$here"/*/
+# Replace the inputs of every case; keep the want.json files, so the tests show any change.
+for d in "$here"/*/; do rm -rf "$d/var" "$d/usr"; done
 put sqlite var/lib/rpm/rpmdb.sqlite "$db/rpmdb.sqlite"
 put sysimage-sqlite usr/lib/sysimage/rpm/rpmdb.sqlite "$db/rpmdb.sqlite"
 
@@ -137,20 +144,26 @@ PY
   rm -f "$out"
   db5.3_load -c db_lorder="$lorder" "$@" -f "$work/dump.txt" "$out"
 }
+check_bdb() { # rpm's own read-only Berkeley DB reader must list all six headers
+  local n; n=$(rpm --dbpath "$work/bdb" --define '_db_backend bdb_ro' -qa 2>/dev/null | wc -l)
+  [ "$n" -eq 6 ] || { echo "bdb_ro lists $n packages, not 6" >&2; exit 1; }
+}
 mkdir -p "$work/bdb"
 bdb "$work/bdb/Packages" 1234 4096
-echo "rpm -qa (bdb_ro):"; rpm --dbpath "$work/bdb" --define '_db_backend bdb_ro' -qa | sort
+check_bdb
 put bdb var/lib/rpm/Packages "$work/bdb/Packages"
 # Small pages: every header spills into chains of overflow pages.
 bdb "$work/bdb/Packages" 1234 512
-rpm --dbpath "$work/bdb" --define '_db_backend bdb_ro' -qa > /dev/null
+check_bdb
 put bdb-overflow var/lib/rpm/Packages "$work/bdb/Packages"
 # Big pages: every header is stored inline in its hash page.
 bdb "$work/bdb/Packages" 1234 65536
-rpm --dbpath "$work/bdb" --define '_db_backend bdb_ro' -qa > /dev/null
+check_bdb
 put bdb-inline var/lib/rpm/Packages "$work/bdb/Packages"
-# A big-endian database (s390x, ppc64), with page checksums on.
+# A big-endian database (s390x, ppc64), with page checksums on. rpm's bdb_ro reader handles
+# neither, so Berkeley DB's own db5.3_dump checks this one.
 bdb "$work/bdb/Packages" 4321 4096 -c chksum=1
+db5.3_dump "$work/bdb/Packages" > /dev/null
 put bdb-bigendian-chksum var/lib/rpm/Packages "$work/bdb/Packages"
 
 # --- 4. Broken inputs: each must give a diagnostic, never an exception ---------------------
@@ -178,5 +191,29 @@ os._exit(0)  # no close, no checkpoint: the deletion lives only in the -wal file
 PY
 put sqlite-wal var/lib/rpm/rpmdb.sqlite "$work/wal.sqlite"
 put sqlite-wal var/lib/rpm/rpmdb.sqlite-wal "$work/wal.sqlite-wal"
+
+# --- 5. NDB, SUSE's Packages.db, converted from the sqlite database by rpm itself ------------
+ndb="$work/ndb"
+mkdir -p "$ndb"
+cp "$db/rpmdb.sqlite" "$ndb/"
+"$NDB_RPM_BIN/rpmdb" --dbpath "$ndb" --define '_db_backend ndb' --rebuilddb 2>/dev/null
+rm -f "$ndb/rpmdb.sqlite"
+[ "$("$NDB_RPM_BIN/rpm" --dbpath "$ndb" -qa | wc -l)" -eq 6 ] || { echo "ndb conversion lost packages" >&2; exit 1; }
+put ndb usr/lib/sysimage/rpm/Packages.db "$ndb/Packages.db"
+# One byte of one stored header changed: its blob checksum no longer matches.
+python3 - "$ndb/Packages.db" "$work/ndb-bad.db" <<'PY'
+import struct, sys
+b = bytearray(open(sys.argv[1], 'rb').read())
+slots = [struct.unpack_from('<4I', b, o) for o in range(32, 4096, 16)]
+used = [s for s in slots if s[2] != 0]
+b[used[1][2] * 16 + 16 + 200] ^= 0x20
+open(sys.argv[2], 'wb').write(b)
+PY
+put ndb-bad-checksum usr/lib/sysimage/rpm/Packages.db "$work/ndb-bad.db"
+head -c 10000 "$ndb/Packages.db" > "$work/ndb-trunc.db"
+put ndb-truncated usr/lib/sysimage/rpm/Packages.db "$work/ndb-trunc.db"
+# An erased package leaves a free slot and a zeroed blob behind.
+"$NDB_RPM_BIN/rpm" --dbpath "$ndb" -e --justdb --nodeps --noscripts tzdata
+put ndb-erased var/lib/rpm/Packages.db "$ndb/Packages.db"
 
 ls -lR "$here" | grep -v want.json

@@ -105,7 +105,7 @@ public final class RpmAnalyzer extends BufferedAnalyzer {
       }
     } catch (RpmDbException e) {
       c.diagnostics.add(Diagnostic.incomplete("rpm database (" + format + ") unreadable: " + e.getMessage()
-          + (c.packages.isEmpty() ? "" : "; " + c.packages.size() + " packages read before the failure are reported"),
+          + (c.count == 0 ? "" : "; " + c.count + " packages read before the failure are reported"),
           path, name()));
     }
     return c.result();

@@ -7,7 +7,9 @@ import dev.drydock.index.AnalysisResult;
 import dev.drydock.index.AnalyzerFixtures;
 import dev.drydock.index.Diagnostic;
 import dev.drydock.index.FileEntry;
+import dev.drydock.index.OsRelease;
 import dev.drydock.index.Package;
+import dev.drydock.index.PackageUrls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +55,13 @@ class RpmAnalyzerTest {
     assertThat(RPM.wants(FileEntry.regular(path, 1))).isEqualTo(wanted);
   }
 
+  /** sqlite leaves an empty {@code -wal} behind after a clean checkpoint: nothing to say then. */
+  @ParameterizedTest
+  @CsvSource({"0", "32"})
+  void emptyWriteAheadLogIsFine(int size) {
+    assertThat(RPM.analyze("var/lib/rpm/rpmdb.sqlite-wal", new byte[size])).isEqualTo(AnalysisResult.EMPTY);
+  }
+
   /** Every well-formed database of the same rpm transaction lists the same packages. */
   @ParameterizedTest
   @CsvSource({
@@ -61,6 +70,7 @@ class RpmAnalyzerTest {
       "bdb-inline, var/lib/rpm/Packages",
       "bdb-bigendian-chksum, var/lib/rpm/Packages",
       "sysimage-sqlite, usr/lib/sysimage/rpm/rpmdb.sqlite",
+      "ndb, usr/lib/sysimage/rpm/Packages.db",
   })
   void everyFormatYieldsTheSamePackages(String caseName, String file) throws IOException {
     AnalysisResult reference = analyze("sqlite", "var/lib/rpm/rpmdb.sqlite");
@@ -69,6 +79,20 @@ class RpmAnalyzerTest {
     assertThat(other.diagnostics()).isEmpty();
     assertThat(other.packages().stream().map(RpmAnalyzerTest::withoutPath).toList())
         .isEqualTo(reference.packages().stream().map(RpmAnalyzerTest::withoutPath).toList());
+  }
+
+  /** What the analyzer writes must give the purls matchers expect once layers are merged. */
+  @ParameterizedTest
+  @CsvSource({
+      "hello,        pkg:rpm/rhel/hello@2.12.1-4.fc40?arch=x86_64&distro=rhel-9.3",
+      "openssl-libs, pkg:rpm/rhel/openssl-libs@3.0.7-27.el9?arch=x86_64&distro=rhel-9.3&epoch=1&upstream=openssl",
+      "tzdata,       pkg:rpm/rhel/tzdata@2024a-1.el9?arch=noarch&distro=rhel-9.3",
+  })
+  void packageUrls(String name, String purl) throws IOException {
+    OsRelease rhel = new OsRelease("rhel", "9.3", null, null, java.util.List.of("fedora"));
+    Package p = analyze("sqlite", "var/lib/rpm/rpmdb.sqlite").packages().stream()
+        .filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+    assertThat(PackageUrls.of(p, rhel)).isEqualTo(purl);
   }
 
   @ParameterizedTest
@@ -120,6 +144,8 @@ class RpmAnalyzerTest {
       "bdb, var/lib/rpm/Packages, 400",
       "bdb-overflow, var/lib/rpm/Packages, 400",
       "bdb-bigendian-chksum, var/lib/rpm/Packages, 400",
+      "ndb, usr/lib/sysimage/rpm/Packages.db, 400",
+      "ndb-erased, var/lib/rpm/Packages.db, 400",
       "sqlite, var/lib/rpm/rpmdb.sqlite, 40",
   })
   void corruptedDatabasesNeverThrow(String caseName, String file, int rounds) throws IOException {
