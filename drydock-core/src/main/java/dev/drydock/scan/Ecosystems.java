@@ -4,6 +4,7 @@ import dev.drydock.index.Analyzer;
 import dev.drydock.index.apk.ApkAnalyzer;
 import dev.drydock.index.dpkg.DpkgAnalyzer;
 import dev.drydock.index.os.OsReleaseAnalyzer;
+import dev.drydock.index.rpm.RpmAnalyzer;
 import java.util.List;
 
 /**
@@ -17,6 +18,7 @@ public final class Ecosystems {
     return List.of(
         new OsReleaseAnalyzer(),
         new DpkgAnalyzer(),
-        new ApkAnalyzer());
+        new ApkAnalyzer(),
+        new RpmAnalyzer());
   }
 }
