@@ -1,0 +1,3 @@
+module example.com/newlog
+
+go 1.19
