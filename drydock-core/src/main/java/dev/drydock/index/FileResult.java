@@ -11,11 +11,20 @@ public record FileResult(String path, String analyzer, List<Package> packages, @
 
   public FileResult withPath(String newPath) {
     return new FileResult(newPath, analyzer,
-        packages.stream().map(p -> p.path().equals(path) ? relocate(p, newPath) : p).toList(), os);
+        packages.stream().map(p -> relocate(p, path, newPath)).toList(), os);
   }
 
-  private static Package relocate(Package p, String newPath) {
+  /** Moves a package found in {@code oldPath} (or in an archive nested in it, {@code old!/…}). */
+  private static Package relocate(Package p, String oldPath, String newPath) {
+    String at;
+    if (p.path().equals(oldPath)) {
+      at = newPath;
+    } else if (p.path().startsWith(oldPath + "!/")) {
+      at = newPath + p.path().substring(oldPath.length());
+    } else {
+      return p;
+    }
     return new Package(p.ecosystem(), p.name(), p.version(), p.namespace(), p.arch(), p.sourceName(),
-        p.sourceVersion(), newPath, p.attributes(), p.purl(), p.layer());
+        p.sourceVersion(), at, p.attributes(), p.purl(), p.layer());
   }
 }

@@ -3,7 +3,11 @@ package dev.drydock.scan;
 import dev.drydock.index.Analyzer;
 import dev.drydock.index.apk.ApkAnalyzer;
 import dev.drydock.index.dpkg.DpkgAnalyzer;
+import dev.drydock.index.golang.GoBinaryAnalyzer;
+import dev.drydock.index.java.JavaArchiveAnalyzer;
+import dev.drydock.index.npm.NpmPackageAnalyzer;
 import dev.drydock.index.os.OsReleaseAnalyzer;
+import dev.drydock.index.python.PythonPackageAnalyzer;
 import dev.drydock.index.rpm.RpmAnalyzer;
 import java.util.List;
 
@@ -19,6 +23,10 @@ public final class Ecosystems {
         new OsReleaseAnalyzer(),
         new DpkgAnalyzer(),
         new ApkAnalyzer(),
-        new RpmAnalyzer());
+        new RpmAnalyzer(),
+        new JavaArchiveAnalyzer(),
+        new NpmPackageAnalyzer(),
+        new PythonPackageAnalyzer(),
+        new GoBinaryAnalyzer());
   }
 }
