@@ -1,0 +1,172 @@
+package dev.drydock.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.drydock.image.Descriptor;
+import dev.drydock.image.Digest;
+import dev.drydock.image.DigestMismatchException;
+import dev.drydock.image.MediaTypes;
+import dev.drydock.image.RegistryException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Failure handling of the registry client against a scripted HTTP server on loopback: the
+ * behaviours a real registry cannot be made to show on demand (429/5xx storms, redirects to blob
+ * storage on another host, lying Docker-Content-Digest headers).
+ */
+class RegistryClientTest {
+
+  private HttpServer server;
+  private HttpServer storage;
+  private final List<String> authHeaders = new CopyOnWriteArrayList<>();
+  private final List<String> storageAuth = new CopyOnWriteArrayList<>();
+  private static final byte[] MANIFEST = ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST
+      + "\",\"config\":{\"mediaType\":\"" + MediaTypes.OCI_CONFIG + "\",\"digest\":\"sha256:" + "a".repeat(64)
+      + "\",\"size\":2},\"layers\":[]}").getBytes(StandardCharsets.UTF_8);
+  private static final byte[] BLOB = "blob-bytes".getBytes(StandardCharsets.UTF_8);
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    storage = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    storage.createContext("/", ex -> {
+      storageAuth.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+      send(ex, 200, BLOB, "application/octet-stream");
+    });
+    server.start();
+    storage.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+    storage.stop(0);
+  }
+
+  private RegistryClient client(CredentialProvider creds) {
+    String host = "127.0.0.1:" + server.getAddress().getPort();
+    return new RegistryClient(host, host, creds,
+        RegistryClient.Options.DEFAULT.withInsecure(true).withRetries(4, Duration.ofMillis(10)));
+  }
+
+  private static void send(HttpExchange ex, int status, byte[] body, String type) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", type);
+    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      ex.getResponseBody().write(body);
+    }
+    ex.close();
+  }
+
+  @Test
+  void retriesServerErrorsAndTooManyRequests() throws IOException {
+    AtomicInteger calls = new AtomicInteger();
+    server.createContext("/v2/team/app/manifests/1.0", ex -> {
+      int n = calls.incrementAndGet();
+      if (n == 1) {
+        send(ex, 503, new byte[0], "text/plain");
+      } else if (n == 2) {
+        ex.getResponseHeaders().set("Retry-After", "0");
+        send(ex, 429, new byte[0], "text/plain");
+      } else {
+        send(ex, 200, MANIFEST, MediaTypes.OCI_MANIFEST);
+      }
+    });
+    var m = client(CredentialProvider.ANONYMOUS).fetchManifest("team/app", "1.0", "h/team/app:1.0");
+    assertThat(calls.get()).isEqualTo(3);
+    assertThat(m.digest()).isEqualTo(Digest.sha256(MANIFEST));
+  }
+
+  @Test
+  void persistentServerErrorsAreTransientFailures() {
+    AtomicInteger calls = new AtomicInteger();
+    server.createContext("/v2/team/app/manifests/1.0", ex -> {
+      calls.incrementAndGet();
+      send(ex, 502, "{\"errors\":[{\"code\":\"UNAVAILABLE\",\"message\":\"backend down\"}]}".getBytes(), "application/json");
+    });
+    assertThatThrownBy(() -> client(CredentialProvider.ANONYMOUS).fetchManifest("team/app", "1.0", "h/team/app:1.0"))
+        .isInstanceOfSatisfying(RegistryException.class, e -> {
+          assertThat(e.isTransient()).isTrue();
+          assertThat(e.status()).isEqualTo(502);
+          assertThat(e.getMessage()).contains("502").contains("backend down").contains("h/team/app:1.0");
+        });
+    assertThat(calls.get()).isEqualTo(4);
+  }
+
+  @Test
+  void unreachableRegistryIsTransient() {
+    int port = server.getAddress().getPort();
+    server.stop(0);
+    RegistryClient c = new RegistryClient("127.0.0.1:" + port, "127.0.0.1:" + port, CredentialProvider.ANONYMOUS,
+        RegistryClient.Options.DEFAULT.withInsecure(true).withRetries(2, Duration.ofMillis(10)));
+    assertThatThrownBy(() -> c.fetchManifest("team/app", "1.0", "x"))
+        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.isTransient()).isTrue())
+        .hasMessageContaining("cannot reach registry 127.0.0.1:" + port);
+  }
+
+  @Test
+  void notFoundIsFinal() {
+    AtomicInteger calls = new AtomicInteger();
+    server.createContext("/v2/", ex -> {
+      calls.incrementAndGet();
+      send(ex, 404, "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\",\"message\":\"manifest unknown\"}]}".getBytes(),
+          "application/json");
+    });
+    assertThatThrownBy(() -> client(CredentialProvider.ANONYMOUS).fetchManifest("team/app", "1.0", "h/team/app:1.0"))
+        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.isTransient()).isFalse())
+        .hasMessage("manifest unknown: h/team/app:1.0");
+    assertThat(calls.get()).isEqualTo(1);
+  }
+
+  @Test
+  void lyingDigestHeaderIsRefused() {
+    server.createContext("/v2/team/app/manifests/1.0", ex -> {
+      ex.getResponseHeaders().set("Docker-Content-Digest", "sha256:" + "b".repeat(64));
+      send(ex, 200, MANIFEST, MediaTypes.OCI_MANIFEST);
+    });
+    assertThatThrownBy(() -> client(CredentialProvider.ANONYMOUS).fetchManifest("team/app", "1.0", "h/team/app:1.0"))
+        .hasMessageContaining("but the registry says sha256:bbbb");
+  }
+
+  @Test
+  void manifestByDigestMustHashToIt() {
+    String other = "sha256:" + "c".repeat(64);
+    server.createContext("/v2/team/app/manifests/" + other, ex -> send(ex, 200, MANIFEST, MediaTypes.OCI_MANIFEST));
+    assertThatThrownBy(() -> client(CredentialProvider.ANONYMOUS).fetchManifest("team/app", other, "x"))
+        .isInstanceOf(DigestMismatchException.class).hasMessageStartingWith("digest mismatch in blob " + other);
+  }
+
+  @Test
+  void redirectToStorageDropsCredentials() throws IOException {
+    Digest d = Digest.sha256(BLOB);
+    server.createContext("/v2/team/app/blobs/" + d, ex -> {
+      authHeaders.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+      if (ex.getRequestHeaders().getFirst("Authorization") == null) {
+        ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"r\"");
+        send(ex, 401, new byte[0], "text/plain");
+        return;
+      }
+      ex.getResponseHeaders().set("Location", "http://localhost:" + storage.getAddress().getPort() + "/bucket/x?sig=1");
+      send(ex, 307, new byte[0], "text/plain");
+    });
+    RegistryClient c = client(CredentialProvider.fixed(new Credentials("u", "p")));
+    try (var in = c.openBlob("team/app", Descriptor.of("application/octet-stream", d, BLOB.length), "x")) {
+      assertThat(in.readAllBytes()).isEqualTo(BLOB);
+      in.drainAndVerify();
+    }
+    assertThat(authHeaders).last().asString().startsWith("Basic ");
+    assertThat(storageAuth).containsExactly("null");
+  }
+}
