@@ -9,6 +9,12 @@ import picocli.CommandLine.Command;
     description = "Container image security: inventory, vulnerabilities and risk checks.",
     subcommands = {ScanCommand.class})
 final class DrydockCommand implements Runnable {
+  final Streams streams;
+
+  DrydockCommand(Streams streams) {
+    this.streams = streams;
+  }
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 

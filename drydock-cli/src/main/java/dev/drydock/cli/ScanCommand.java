@@ -43,6 +43,9 @@ final class ScanCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  @picocli.CommandLine.ParentCommand
+  DrydockCommand parent;
+
   @Parameters(index = "0", paramLabel = "IMAGE", description = "The image to scan.")
   String image;
 
@@ -121,7 +124,7 @@ final class ScanCommand implements Callable<Integer> {
       if (!passwordStdin) {
         throw new ParameterException(spec.commandLine(), "--username needs --password-stdin (passwords are never taken as arguments)");
       }
-      String password = new String(System.in.readAllBytes(), StandardCharsets.UTF_8).strip();
+      String password = new String(parent.streams.in().readAllBytes(), StandardCharsets.UTF_8).strip();
       return CredentialProvider.fixed(new Credentials(username, password));
     }
     return DockerConfigCredentials.load();
@@ -129,7 +132,7 @@ final class ScanCommand implements Callable<Integer> {
 
   private void write(ImageReport report, ReportFormat fmt) throws IOException {
     if (output == null) {
-      OutputStream out = new BufferedOutputStream(System.out);
+      OutputStream out = new BufferedOutputStream(parent.streams.out());
       fmt.writer().write(report, out);
       out.flush();
       return;

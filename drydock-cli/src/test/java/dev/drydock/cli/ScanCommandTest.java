@@ -1,0 +1,118 @@
+package dev.drydock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drydock.testing.OciImageBuilder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cyclonedx.Version;
+import org.cyclonedx.parsers.JsonParser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code drydock scan} on local OCI layouts: formats, output files, exit codes, error lines. */
+class ScanCommandTest {
+
+  @TempDir
+  Path tmp;
+  Path layout;
+  OciImageBuilder.BuiltImage image;
+  String cache;
+
+  @BeforeEach
+  void build() throws Exception {
+    layout = tmp.resolve("layout");
+    image = OciImageBuilder.image()
+        .layer(OciImageBuilder.layer().file("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\nPRETTY_NAME=\"Debian 12\"\n"))
+        .layer(OciImageBuilder.layer().file("var/lib/dpkg/status",
+            "Package: bash\nStatus: install ok installed\nVersion: 5.2.15-2+b8\nSource: bash (5.2.15-2)\nArchitecture: amd64\n\n"
+                + "Package: libc6\nStatus: install ok installed\nVersion: 2.36-9\nSource: glibc\nArchitecture: amd64\n"))
+        .writeTo(layout, "1.0");
+    cache = tmp.resolve("cache").toString();
+  }
+
+  @Test
+  void tableIsTheDefault() {
+    CliRun r = CliRun.run("scan", "oci-dir:" + layout + ":1.0", "--cache-dir", cache, "-q");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("OS:       Debian 12 [debian-12]").contains("Packages: 2")
+        .containsPattern("deb\\s+bash\\s+5\\.2\\.15-2\\+b8\\s+" + image.layerDigests().get(1).encoded().substring(0, 12))
+        .contains("libc6");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void jsonCarriesTheWholeInventory() throws Exception {
+    CliRun r = CliRun.run("scan", layout.toString(), "--format", "json", "--cache-dir", cache, "-q");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertThat(json.at("/index/image/manifestDigest").asText()).isEqualTo(image.manifestDigest().toString());
+    assertThat(json.at("/index/complete").asBoolean()).isTrue();
+    assertThat(json.at("/index/packages/0/purl").asText()).startsWith("pkg:deb/debian/bash@");
+    assertThat(json.at("/index/packages/0/layer").asText()).isEqualTo(image.layerDigests().get(1).toString());
+  }
+
+  @Test
+  void cycloneDxIsValidAgainstTheSchemaAndWrittenToAFile() throws Exception {
+    Path out = tmp.resolve("out/sbom.cdx.json");
+    CliRun r = CliRun.run("scan", "oci-dir:" + layout, "-f", "cyclonedx", "-o", out.toString(), "--cache-dir", cache, "-q");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).isEmpty();
+    byte[] bytes = Files.readAllBytes(out);
+    assertThat(new JsonParser().validate(bytes, Version.VERSION_16)).isEmpty();
+    JsonNode bom = new ObjectMapper().readTree(bytes);
+    assertThat(bom.at("/specVersion").asText()).isEqualTo("1.6");
+    assertThat(bom.at("/metadata/component/type").asText()).isEqualTo("container");
+    assertThat(bom.at("/metadata/component/version").asText()).isEqualTo(image.manifestDigest().toString());
+    JsonNode bash = bom.at("/components/1");
+    assertThat(bash.at("/purl").asText()).startsWith("pkg:deb/debian/bash@5.2.15-2%2Bb8");
+    assertThat(bash.at("/properties").toString()).contains("drydock:layer").contains(image.layerDigests().get(1).toString());
+  }
+
+  @Test
+  void progressGoesToStderrNotStdout() {
+    CliRun r = CliRun.run("scan", "oci-dir:" + layout, "--format", "json", "--no-cache");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.err()).contains("scanning oci-dir:").contains("layer sha256:");
+    assertThat(r.out()).startsWith("{");
+  }
+
+  @Test
+  void failuresExitOneWithOneLine() throws Exception {
+    CliRun missing = CliRun.run("scan", "oci-dir:" + layout + ":nope", "--no-cache", "-q");
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err().strip()).isEqualTo("error: manifest unknown: oci-dir:" + layout + ":nope (no index.json entry named nope)");
+
+    Path blob = OciImageBuilder.blobPath(layout, image.layerDigests().get(1));
+    byte[] b = Files.readAllBytes(blob);
+    b[b.length / 2] ^= 1;
+    Files.write(blob, b);
+    CliRun tampered = CliRun.run("scan", "oci-dir:" + layout + ":1.0", "--no-cache", "-q");
+    assertThat(tampered.exitCode()).isEqualTo(1);
+    assertThat(tampered.err()).startsWith("error: ").contains(image.layerDigests().get(1).toString());
+    assertThat(tampered.err().strip().lines()).hasSize(1);
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertThat(CliRun.run("scan").exitCode()).isEqualTo(2);
+    assertThat(CliRun.run("scan", "x", "--format", "yaml").err()).contains("unknown format \"yaml\"");
+    assertThat(CliRun.run("scan", "x", "--username", "u").err()).contains("--password-stdin");
+    assertThat(CliRun.run("scan", "x", "--platform", "linux").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void incompleteReportsSaySoOnStderr() throws Exception {
+    Path l = tmp.resolve("incomplete");
+    OciImageBuilder.image().layer(OciImageBuilder.layer().file("var/lib/dpkg/status",
+        "Package: broken\nStatus: install ok installed\n".getBytes(StandardCharsets.UTF_8))).writeTo(l, "t");
+    CliRun r = CliRun.run("scan", "oci-dir:" + l, "--no-cache", "-q");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("INCOMPLETE").contains("package broken has no Version");
+    assertThat(r.err()).contains("warning: the report is incomplete");
+  }
+}
