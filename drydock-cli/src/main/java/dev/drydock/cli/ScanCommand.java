@@ -138,6 +138,14 @@ final class ScanCommand implements Callable<Integer> {
       return;
     }
     Path abs = output.toAbsolutePath();
+    if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+      // A device or pipe (/dev/stdout, /dev/null, a FIFO): write into it, never replace it.
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(abs))) {
+        fmt.writer().write(report, out);
+      }
+      return;
+    }
+    // A regular file is replaced atomically, so a reader never sees half a report.
     Path dir = abs.getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, ".drydock-", ".tmp");

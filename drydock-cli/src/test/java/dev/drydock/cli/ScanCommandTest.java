@@ -74,6 +74,23 @@ class ScanCommandTest {
   }
 
   @Test
+  void outputToAPipeOrDeviceWritesIntoItInsteadOfReplacingIt() throws Exception {
+    Path fifo = tmp.resolve("fifo");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    var reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return Files.readString(fifo);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    CliRun r = CliRun.run("scan", "oci-dir:" + layout, "-f", "json", "-o", fifo.toString(), "--cache-dir", cache, "-q");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(reader.get(30, java.util.concurrent.TimeUnit.SECONDS)).startsWith("{");
+    assertThat(Files.isRegularFile(fifo)).as("the FIFO is still a FIFO").isFalse();
+  }
+
+  @Test
   void progressGoesToStderrNotStdout() {
     CliRun r = CliRun.run("scan", "oci-dir:" + layout, "--format", "json", "--no-cache");
     assertThat(r.exitCode()).isZero();

@@ -131,8 +131,11 @@ public final class Indexer {
     LayerWalker walker = new LayerWalker(analyzers, limits);
     LayerReport report;
     try (DigestVerifyingInputStream blob = source.openBlob(layer.descriptor());
-         InputStream progress = new ProgressInputStream(blob, n -> listener.layerProgress(digest, n))) {
-      report = walker.walk(digest, analyzersKey, progress);
+         InputStream progress = new ProgressInputStream(blob, n -> listener.layerProgress(digest, n));
+         // Fetching and hashing the blob runs on its own thread, ahead of decompression.
+         InputStream ahead = new ReadAheadInputStream(progress, 256 * 1024, 8, "fetch " + digest)) {
+      report = walker.walk(digest, analyzersKey, ahead);
+      // The walker read the stream to its end, so the blob was verified on the fetch thread.
       blob.drainAndVerify();
     } catch (ImageException e) {
       throw e;

@@ -52,7 +52,8 @@ public final class LayerWalker {
    */
   public LayerReport walk(String layer, String analyzersKey, InputStream raw) throws IOException {
     CountingInputStream compressed = new CountingInputStream(raw);
-    InputStream tarStream = decompress(layer, compressed);
+    // Decompression runs on its own thread, ahead of tar parsing and the analyzers.
+    InputStream tarStream = new ReadAheadInputStream(decompress(layer, compressed), 256 * 1024, 8, "inflate " + layer);
     BombGuard guarded = new BombGuard(tarStream, compressed, layer);
 
     List<FileResult> files = new ArrayList<>();
@@ -113,6 +114,7 @@ public final class LayerWalker {
           }
         }
         if (interested.isEmpty()) {
+          discard(tar, buf);
           continue;
         }
         wantedEntries.put(path, entry);
@@ -123,6 +125,8 @@ public final class LayerWalker {
       }
       // Read the tar padding and the compression trailer too, so truncation and CRC errors surface.
       drain(guarded, buf);
+      // Then the rest of the blob (bytes after the compressed stream's end), so it is all verified.
+      drain(compressed, buf);
     } catch (ImageException ex) {
       throw ex;
     } catch (EOFException | ZipException ex) {
@@ -132,8 +136,9 @@ public final class LayerWalker {
         throw (java.io.InterruptedIOException) ex;
       }
       throw new ImageException("corrupt layer " + layer + ": " + ex.getMessage(), ex);
+    } finally {
+      tarStream.close();
     }
-    drain(compressed, buf);
     return new LayerReport(layer, analyzersKey, files, whiteouts, opaque, diagnostics, entries, guarded.count);
   }
 
@@ -228,6 +233,13 @@ public final class LayerWalker {
       throw new ImageException("corrupt layer " + layer + ": truncated or malformed compressed data", ex);
     }
     return b;
+  }
+
+  /** Reads past an entry's content; cheaper than letting the tar stream skip it. */
+  private static void discard(InputStream entry, byte[] buf) throws IOException {
+    while (entry.read(buf, 0, buf.length) > 0) {
+      // discard
+    }
   }
 
   private static void drain(InputStream in, byte[] buf) throws IOException {
