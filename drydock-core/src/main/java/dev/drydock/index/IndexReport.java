@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The inventory of one image: what it is, its OS, every package with the layer that introduced
- * it, and every diagnostic. It depends only on the image's bytes and the analyzer versions, so
+ * it, every file finding (baseline, secret, malware) with its layer, and every diagnostic. It depends only on the image's bytes and the analyzer versions, so
  * it can be stored and re-matched against newer advisories without touching the image again.
  *
  * @param complete false when any diagnostic says something was not analysed
@@ -15,6 +15,7 @@ public record IndexReport(
     ImageInfo image,
     @Nullable OsRelease os,
     List<Package> packages,
+    List<Finding> findings,
     List<Diagnostic> diagnostics,
     boolean complete,
     List<String> analyzers) {
@@ -23,6 +24,7 @@ public record IndexReport(
 
   public IndexReport {
     packages = List.copyOf(packages);
+    findings = List.copyOf(findings);
     diagnostics = List.copyOf(diagnostics);
     analyzers = List.copyOf(analyzers);
   }

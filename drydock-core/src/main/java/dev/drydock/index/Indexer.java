@@ -29,7 +29,7 @@ import java.util.concurrent.Future;
 public final class Indexer {
 
   /** Version of the walker/merge format; part of every cache key. */
-  static final String WALKER_VERSION = "walker@1";
+  static final String WALKER_VERSION = "walker@2";
 
   private final List<Analyzer> analyzers;
   private final LayerCache cache;
@@ -68,7 +68,7 @@ public final class Indexer {
     }
     boolean complete = diagnostics.stream().noneMatch(d -> d.kind() == Diagnostic.Kind.INCOMPLETE);
     return new IndexReport(IndexReport.SCHEMA_VERSION, ImageInfo.of(image), merged.os(), merged.packages(),
-        diagnostics, complete, List.of(analyzersKey.split(",")));
+        merged.findings(), diagnostics, complete, List.of(analyzersKey.split(",")));
   }
 
   private List<LayerReport> indexLayers(ImageSource source, Image image, ScanListener listener) throws IOException {

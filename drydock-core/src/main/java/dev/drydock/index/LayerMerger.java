@@ -29,8 +29,8 @@ public final class LayerMerger {
 
   private LayerMerger() {}
 
-  /** The merged view: every package with purl and layer, and the OS. */
-  public record Merged(@Nullable OsRelease os, List<Package> packages) {}
+  /** The merged view: every package with purl and layer, the OS, and every finding with its layer. */
+  public record Merged(@Nullable OsRelease os, List<Package> packages, List<Finding> findings) {}
 
   public static Merged merge(List<LayerReport> layers) {
     // path -> analyzer -> attributed result
@@ -78,11 +78,19 @@ public final class LayerMerger {
         }
       }
     }
+    List<Finding> findings = new ArrayList<>();
+    for (Map<String, FileResult> byAnalyzer : state.values()) {
+      for (FileResult r : byAnalyzer.values()) {
+        findings.addAll(r.findings());
+      }
+    }
+    findings.sort(Comparator.comparing(Finding::kind).thenComparing(Finding::path)
+        .thenComparing(f -> f.line() == null ? 0 : f.line()).thenComparing(Finding::ruleId));
     packages.sort(Comparator.comparing(Package::ecosystem)
         .thenComparing(Package::displayName)
         .thenComparing(Package::version)
         .thenComparing(Package::path));
-    return new Merged(os, packages);
+    return new Merged(os, packages, findings);
   }
 
   private static FileResult attribute(FileResult r, @Nullable FileResult before, String layer) {
@@ -98,7 +106,8 @@ public final class LayerMerger {
     for (Package p : r.packages()) {
       out.add(p.withLayer(earlier.getOrDefault(p.identity(), layer)));
     }
-    return new FileResult(r.path(), r.analyzer(), out, r.os());
+    // A finding belongs to the version of the file this layer wrote.
+    return new FileResult(r.path(), r.analyzer(), out, r.os(), r.findings().stream().map(f -> f.withLayer(layer)).toList());
   }
 
   private static void removeUnder(NavigableMap<String, ?> state, String dir) {

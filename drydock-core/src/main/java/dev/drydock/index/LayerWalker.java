@@ -181,7 +181,7 @@ public final class LayerWalker {
       }
       // An empty result is kept too: it records that this layer replaced the file, which hides
       // whatever a lower layer's version of the file held.
-      out.add(new FileResult(entry.path(), name, result.packages(), result.os()));
+      out.add(new FileResult(entry.path(), name, result.packages(), result.os(), result.findings()));
     }
     return out;
   }
