@@ -22,6 +22,13 @@ import java.util.BitSet;
  * heap. Every page is used at most once, which bounds the work by the file size even when a
  * hostile file links pages into cycles or shares them between items.
  *
+ * <p>The metadata page alone says where the buckets are, so damage to it (or to a page link) could
+ * hide whole pages of packages. Two cross-checks make such loss visible: each hash page's items
+ * must end exactly where the page says its free space ends, and after the buckets every page of
+ * the file that no bucket or item reached is looked at. In a consistent database that is only
+ * ever a free or never-written page (type 0); a hash page there is reported and its items are read
+ * anyway, and any other page holding data is reported, since it may belong to a lost package.
+ *
  * @see <a href="https://github.com/rpm-software-management/rpm/blob/master/lib/backend/bdb_ro.c">rpm
  *     lib/backend/bdb_ro.c (rpm's read-only Berkeley DB reader)</a>
  * @see <a href="https://docs.oracle.com/cd/E17276_01/html/programmer_reference/index.html">Berkeley DB
@@ -33,6 +40,7 @@ final class BerkeleyDbHash {
   private static final int META_SIZE = 512;
   private static final int PAGE_HEADER = 26;
   private static final int CHECKSUM_EXTRA = 6;
+  private static final int P_INVALID = 0;
   private static final int P_HASH_UNSORTED = 2;
   private static final int P_OVERFLOW = 7;
   private static final int P_HASH = 13;
@@ -58,8 +66,9 @@ final class BerkeleyDbHash {
   }
 
   /**
-   * Passes every stored header (key ≠ 0) to {@code visitor}; key 0, rpm's counter of the last
-   * header number, is skipped. Unreadable buckets and items go to {@link HeaderBlobVisitor#problem}.
+   * Passes every stored header to {@code visitor}; key 0 with a 4-byte value, rpm's counter of
+   * the last header number, is skipped. Unreadable buckets, pages and items, and pages that hold
+   * data but are reached by no bucket, go to {@link HeaderBlobVisitor#problem}.
    *
    * @throws RpmDbException if the metadata page is unreadable, so nothing can be read
    */
@@ -112,6 +121,7 @@ final class BerkeleyDbHash {
     // A bucket's page is never before the bucket's number, so buckets from pagesInFile on lie
     // beyond the end of a truncated file (reported above).
     for (long bucket = 0; bucket <= maxBucket && bucket < pagesInFile; bucket++) {
+      // Berkeley DB's BUCKET_TO_PAGE: bucket + spares[ceil(log2(bucket + 1))].
       int splitPoint = 64 - Long.numberOfLeadingZeros(bucket);
       if (splitPoint >= spares.length) {
         throw new RpmDbException("bucket " + bucket + " is beyond the spares table");
@@ -123,11 +133,59 @@ final class BerkeleyDbHash {
         visitor.problem("bucket " + bucket + ": " + e.getMessage());
       }
     }
+    sweep(Math.min(lastPage + 1, pagesInFile), page);
   }
 
-  /** Reads the chain of hash pages of one bucket, starting at {@code pgno}. */
-  private void readBucket(long pgno, byte[] page) throws IOException, RpmDbException {
-    while (pgno != 0) {
+  /**
+   * Looks at every page below {@code pageCount} that no bucket chain or overflow item reached.
+   * Orphaned hash pages are reported and their items read (with the chains they link to); other
+   * pages that hold data are reported together. Free and never-written pages (type 0) are fine.
+   */
+  private void sweep(long pageCount, byte[] page) throws IOException {
+    for (long pgno = 1; pgno < pageCount; pgno++) {
+      if (used.get((int) pgno)) {
+        continue;
+      }
+      file.readFully(pgno * pageSize, page, 0, PAGE_HEADER);
+      int type = page[25] & 0xff;
+      if ((type == P_HASH || type == P_HASH_UNSORTED) && storedPageNumber(page) == pgno) {
+        visitor.problem("hash page " + pgno + " is on no bucket's chain (damaged metadata or page links);"
+            + " its items are read anyway");
+        try {
+          readBucket(pgno, page);
+        } catch (RpmDbException e) {
+          visitor.problem("unreachable hash page " + pgno + ": " + e.getMessage());
+        }
+      }
+    }
+    long unreached = 0;
+    long first = 0;
+    for (long pgno = 1; pgno < pageCount; pgno++) {
+      if (used.get((int) pgno)) {
+        continue;
+      }
+      file.readFully(pgno * pageSize, page, 0, PAGE_HEADER);
+      if ((page[25] & 0xff) != P_INVALID) {
+        if (unreached == 0) {
+          first = pgno;
+        }
+        unreached++;
+      }
+    }
+    if (unreached > 0) {
+      visitor.problem(unreached + (unreached == 1 ? " page" : " pages") + " holding data (the first is page " + first
+          + ") are reached by no bucket or item; packages stored there may be missing");
+    }
+  }
+
+  /**
+   * Reads the chain of hash pages of one bucket, starting at {@code first}. Page 0 is the metadata
+   * page, so it ends a chain as a next-page link but is an error as the first page: a bucket
+   * always has a page of its own.
+   */
+  private void readBucket(long first, byte[] page) throws IOException, RpmDbException {
+    long pgno = first;
+    do {
       if (!readPage(pgno, page)) {
         return; // beyond the end of a truncated file, already reported
       }
@@ -141,6 +199,7 @@ final class BerkeleyDbHash {
         throw new RpmDbException("page " + pgno + " has an invalid item count " + entries);
       }
       int prevOffset = pageSize;
+      int freeEnd = p.getShort(22) & 0xffff; // HOFFSET: items are packed from here to the page's end
       for (int i = 0; i < entries; i += 2) {
         int keyOffset = p.getShort(headerSize + 2 * i) & 0xffff;
         int dataOffset = p.getShort(headerSize + 2 * i + 2) & 0xffff;
@@ -163,8 +222,8 @@ final class BerkeleyDbHash {
           continue;
         }
         long record = Integer.toUnsignedLong(ByteBuffer.wrap(key).order(order).getInt());
-        if (record == 0) {
-          continue; // rpm's counter of the last header number used, not a header
+        if (record == 0 && (p.get(dataOffset) & 0xff) == H_KEYDATA && keyOffset - dataOffset == 5) {
+          continue; // rpm's counter of the last header number used (4 bytes), not a header
         }
         try {
           visitor.header(record, item(p, pgno, dataOffset, keyOffset - dataOffset, maxValueBytes));
@@ -172,8 +231,15 @@ final class BerkeleyDbHash {
           visitor.problem("package header #" + record + " (page " + pgno + ") not read: " + e.getMessage());
         }
       }
+      // Berkeley DB keeps a page's items packed, so the last listed one starts where the page says
+      // its item area starts; if not, items are missing from the list. HOFFSET has 16 bits: an
+      // empty 64 KiB page stores 65536 as 0.
+      if ((prevOffset & 0xffff) != freeEnd) {
+        visitor.problem("page " + pgno + " lists " + entries / 2 + " items down to offset " + prevOffset
+            + ", but its item area starts at offset " + freeEnd + "; items not listed are not read");
+      }
       pgno = Integer.toUnsignedLong(p.getInt(16));
-    }
+    } while (pgno != 0);
   }
 
   /**
@@ -199,6 +265,7 @@ final class BerkeleyDbHash {
         long first = Integer.toUnsignedLong(p.getInt(offset + 4));
         long total = Integer.toUnsignedLong(p.getInt(offset + 8));
         if (total > maxBytes) {
+          claimChain(first);
           throw tooLarge(total, maxBytes);
         }
         return overflow(first, (int) total);
@@ -237,6 +304,23 @@ final class BerkeleyDbHash {
   }
 
   /**
+   * Marks the overflow chain of an item that is not read (and is reported as such) as used, so the
+   * final sweep does not report its pages again. Reads page headers only and stops quietly at the
+   * first page that is out of range, already used or not an overflow page.
+   */
+  private void claimChain(long pgno) throws IOException {
+    byte[] header = new byte[PAGE_HEADER];
+    while (pgno >= 1 && pgno <= lastPage && (pgno + 1) * pageSize <= file.size() && !used.get((int) pgno)) {
+      file.readFully(pgno * pageSize, header, 0, PAGE_HEADER);
+      if ((header[25] & 0xff) != P_OVERFLOW || storedPageNumber(header) != pgno) {
+        return;
+      }
+      used.set((int) pgno);
+      pgno = Integer.toUnsignedLong(ByteBuffer.wrap(header).order(order).getInt(16));
+    }
+  }
+
+  /**
    * Reads page {@code pgno}, marking it used. Returns false if the page lies beyond the end of a
    * truncated file; throws if it is out of range or already used (a cycle or a shared page).
    */
@@ -257,6 +341,10 @@ final class BerkeleyDbHash {
 
   private static RpmDbException tooLarge(long size, int maxBytes) {
     return new RpmDbException("an item of " + size + " bytes exceeds the limit of " + maxBytes + " bytes");
+  }
+
+  private long storedPageNumber(byte[] page) {
+    return Integer.toUnsignedLong(ByteBuffer.wrap(page, 8, 4).order(order).getInt());
   }
 
   private static void checkPage(ByteBuffer p, long pgno, boolean typeOk, String what) throws RpmDbException {

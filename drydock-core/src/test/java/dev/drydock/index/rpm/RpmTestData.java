@@ -17,6 +17,7 @@ final class RpmTestData {
   static final Path SQLITE = DIR.resolve("sqlite/var/lib/rpm/rpmdb.sqlite");
   static final Path BDB = DIR.resolve("bdb/var/lib/rpm/Packages");
   static final Path BDB_BIGENDIAN = DIR.resolve("bdb-bigendian/var/lib/rpm/Packages");
+  static final Path BDB_OVERFLOW = DIR.resolve("bdb-overflow/var/lib/rpm/Packages");
   static final Path NDB = DIR.resolve("ndb/usr/lib/sysimage/rpm/Packages.db");
 
   private RpmTestData() {}
