@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Collects one file's bytes with bounded heap: up to {@link RpmLimits#memoryBytes()} in an array,
  * beyond that in an owner-only temporary file, and nothing beyond {@link
- * RpmLimits#maxDatabaseBytes()} (the spool then records a failure and drops what it held).
+ * RpmLimits#maxDatabaseBytes()} (the spool then records a failure and drops what it held). The
+ * size cap comes first: a file whose declared size is already over it is refused before its first
+ * byte (nothing is buffered or written to disk), and one that grows past it is refused as soon as
+ * it does, so no over-size database ever reaches a parser.
  *
  * <p>{@link #write} never throws: an I/O failure is recorded and reported by {@link #failure()}.
  * On POSIX systems the temporary file is unlinked as soon as it is opened, so nothing is left on
@@ -31,8 +34,17 @@ final class Spool implements AutoCloseable {
   private long seen;
   private @Nullable String failure;
 
+  /**
+   * @param sizeHint the file's declared size (a tar entry's size), or 0 if unknown; over {@link
+   *     RpmLimits#maxDatabaseBytes()}, the spool fails at once
+   */
   Spool(long sizeHint, RpmLimits limits) {
     this.limits = limits;
+    if (sizeHint > limits.maxDatabaseBytes()) {
+      this.memory = null;
+      this.failure = tooLarge();
+      return;
+    }
     this.memory = new byte[(int) Math.min(Math.max(sizeHint, 0), Math.min(limits.memoryBytes(), 1 << 20))];
   }
 
@@ -43,7 +55,7 @@ final class Spool implements AutoCloseable {
       return;
     }
     if (seen > limits.maxDatabaseBytes()) {
-      fail("more than " + limits.maxDatabaseBytes() + " bytes, the limit for an rpm database");
+      fail(tooLarge());
       return;
     }
     if (channel == null && seen <= limits.memoryBytes()) {
@@ -130,6 +142,10 @@ final class Spool implements AutoCloseable {
         f.toFile().deleteOnExit();
       }
     }
+  }
+
+  private String tooLarge() {
+    return "more than " + limits.maxDatabaseBytes() + " bytes, the limit for an rpm database";
   }
 
   private void fail(String why) {

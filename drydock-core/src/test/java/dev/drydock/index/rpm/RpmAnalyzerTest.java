@@ -108,20 +108,32 @@ class RpmAnalyzerTest {
     }
   }
 
+  /**
+   * One byte over the limit, any database (the garbage ones too) is refused before it is parsed:
+   * the message is the size limit, never a format error. At exactly the limit it is read as usual.
+   * Both with the declared size (refused at once) and without it (refused when the bytes pass the
+   * limit).
+   */
   @ParameterizedTest
   @MethodSource("dev.drydock.index.rpm.RpmTestData#databases")
   void databaseOverTheLimitIsReportedNotRead(Path caseDir, Path db, @TempDir Path tmp) throws IOException {
     byte[] content = Files.readAllBytes(db);
-    RpmAnalyzer small = new RpmAnalyzer(new RpmLimits(1024, 4096, 64 << 20, tmp));
+    String path = RpmTestData.relative(db);
+    long limit = content.length - 1;
+    RpmAnalyzer small = new RpmAnalyzer(new RpmLimits(1024, limit, 64 << 20, tmp));
 
-    AnalysisResult r = RpmTestData.analyze(small, RpmTestData.relative(db), content);
+    for (long declared : new long[] {content.length, 0}) {
+      AnalysisResult r = RpmTestData.analyze(small, path, content, declared);
 
-    assertThat(r.packages()).isEmpty();
-    assertThat(r.diagnostics()).singleElement().satisfies(d -> {
-      assertThat(d.kind()).isEqualTo(Diagnostic.Kind.INCOMPLETE);
-      assertThat(d.message()).contains("not analysed", "more than 4096 bytes");
-      assertThat(d.path()).isEqualTo(RpmTestData.relative(db));
-    });
+      assertThat(r.packages()).isEmpty();
+      assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+        assertThat(d.kind()).isEqualTo(Diagnostic.Kind.INCOMPLETE);
+        assertThat(d.message()).contains("not analysed", "more than " + limit + " bytes");
+        assertThat(d.path()).isEqualTo(path);
+      });
+    }
+    RpmAnalyzer exact = new RpmAnalyzer(new RpmLimits(1024, content.length, 64 << 20, tmp));
+    assertThat(RpmTestData.analyze(exact, path, content)).isEqualTo(RpmTestData.analyze(new RpmAnalyzer(), path, content));
     try (Stream<Path> left = Files.list(tmp)) {
       assertThat(left).isEmpty();
     }

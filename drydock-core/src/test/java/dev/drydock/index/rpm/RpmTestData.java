@@ -37,8 +37,13 @@ final class RpmTestData {
 
   /** Runs the analyzer over {@code content} as if it were the file at image path {@code path}. */
   static AnalysisResult analyze(RpmAnalyzer analyzer, String path, byte[] content) {
+    return analyze(analyzer, path, content, content.length);
+  }
+
+  /** The same, with the size the file entry declares ({@code 0}: unknown). */
+  static AnalysisResult analyze(RpmAnalyzer analyzer, String path, byte[] content, long declaredSize) {
     var sink = analyzer.open(new dev.drydock.index.FileEntry(path, dev.drydock.index.FileEntry.Type.REGULAR, 0644,
-        content.length, 0, 0, null));
+        declaredSize, 0, 0, null));
     for (int off = 0; off < content.length; off += 8191) {
       try {
         sink.write(content, off, Math.min(8191, content.length - off));

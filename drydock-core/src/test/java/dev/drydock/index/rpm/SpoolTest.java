@@ -70,6 +70,16 @@ class SpoolTest {
   }
 
   @Test
+  void aDeclaredSizeOverTheCapFailsBeforeTheFirstByte() {
+    try (Spool spool = new Spool(101, new RpmLimits(16, 100, 1 << 20, tmp))) {
+      assertThat(spool.failure()).contains("more than 100 bytes");
+      spool.write(new byte[50], 0, 50);
+      assertThat(spool.size()).isEqualTo(50);
+      assertThat(listTmp()).as("nothing spooled").isEmpty();
+    }
+  }
+
+  @Test
   void readsOutsideTheContentFail() throws Exception {
     try (Spool spool = new Spool(0, new RpmLimits(16, 1 << 20, 1 << 20, tmp))) {
       spool.write(new byte[40], 0, 40);
