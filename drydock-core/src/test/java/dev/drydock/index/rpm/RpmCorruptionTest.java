@@ -213,6 +213,38 @@ class RpmCorruptionTest {
         + " packages stored there may be missing");
   }
 
+  /**
+   * One less cell on the interior page of the Packages table: sqlite itself then skips a child page
+   * of rows without any error, so only the integrity check reveals the loss.
+   */
+  @Test
+  void sqliteRowsHiddenByADamagedBtreePageAreReported() throws Exception {
+    byte[] db = Files.readAllBytes(RpmTestData.SQLITE);
+    int root;
+    int pageSize;
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + RpmTestData.SQLITE.toAbsolutePath().toUri()
+            + "?immutable=1");
+        var s = c.createStatement()) {
+      try (var r = s.executeQuery("SELECT rootpage FROM sqlite_master WHERE name = 'Packages'")) {
+        root = r.getInt(1);
+      }
+      try (var r = s.executeQuery("PRAGMA page_size")) {
+        pageSize = r.getInt(1);
+      }
+    }
+    int header = (root - 1) * pageSize + (root == 1 ? 100 : 0);
+    assertThat(db[header]).as("an interior table page").isEqualTo((byte) 5);
+    ByteBuffer b = ByteBuffer.wrap(db);
+    b.putShort(header + 3, (short) (b.getShort(header + 3) - 1));
+
+    AnalysisResult r = RpmTestData.analyze(ANALYZER, "var/lib/rpm/rpmdb.sqlite", db);
+
+    assertThat(r.packages()).hasSizeLessThan(6);
+    assertThat(r.diagnostics()).singleElement().extracting(Diagnostic::message).asString()
+        .startsWith("rpm sqlite database: sqlite integrity check failed (")
+        .endsWith("); packages on damaged pages may be missing");
+  }
+
   @Test
   void ndbBlobWithBadChecksumIsNamed() throws Exception {
     byte[] db = Files.readAllBytes(RpmTestData.NDB);
