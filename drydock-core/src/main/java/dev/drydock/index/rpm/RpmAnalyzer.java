@@ -7,6 +7,7 @@ import dev.drydock.index.FileEntry;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reads the installed-package database of RPM-based images, entirely in Java (no librpm, no rpm
@@ -15,7 +16,9 @@ import java.util.Objects;
  * var/lib/rpm/} or {@code usr/lib/sysimage/rpm/}.
  *
  * <p>Each stored header becomes one package (see {@link RpmPackages}); {@code gpg-pubkey}
- * pseudo-packages are skipped. Whatever cannot be read, a database as a whole or one record of it,
+ * pseudo-packages are skipped. Also wanted: {@code rpmdb.sqlite-wal}, sqlite's write-ahead log. The
+ * database file is read on its own, so a log that still holds valid frames (a writer that never
+ * closed the database) is reported as incomplete: see {@link SqliteWal}. Whatever cannot be read, a database as a whole or one record of it,
  * becomes an {@link Diagnostic.Kind#INCOMPLETE} diagnostic naming the file and the record, while
  * the readable records are still reported. Memory is bounded by {@link RpmLimits}: a database
  * larger than {@link RpmLimits#memoryBytes()} is spooled to a temporary file and read with
@@ -31,6 +34,10 @@ public final class RpmAnalyzer implements Analyzer {
       "usr/lib/sysimage/rpm/Packages", Format.BERKELEY_DB,
       "usr/lib/sysimage/rpm/Packages.db", Format.NDB,
       "usr/lib/sysimage/rpm/rpmdb.sqlite", Format.SQLITE);
+
+  /** sqlite's write-ahead logs beside the sqlite databases. */
+  static final Set<String> WAL_PATHS = Set.of(
+      "var/lib/rpm/rpmdb.sqlite-wal", "usr/lib/sysimage/rpm/rpmdb.sqlite-wal");
 
   /** The three storage formats of rpm's package database. */
   enum Format {
@@ -60,20 +67,25 @@ public final class RpmAnalyzer implements Analyzer {
     return "rpm";
   }
 
+  /** 2: the combined reader (orphan-page sweep, sqlite quick_check, modularityLabel, WAL check). */
   @Override
   public int version() {
-    return 1;
+    return 2;
   }
 
   @Override
   public boolean wants(FileEntry entry) {
     String p = entry.path();
     return (p.endsWith("/rpm/Packages") || p.endsWith("/rpm/Packages.db") || p.endsWith("/rpm/rpmdb.sqlite"))
-        && PATHS.containsKey(p);
+        && PATHS.containsKey(p)
+        || p.endsWith("/rpm/rpmdb.sqlite-wal") && WAL_PATHS.contains(p);
   }
 
   @Override
   public FileSink open(FileEntry entry) {
+    if (WAL_PATHS.contains(entry.path())) {
+      return walSink(entry);
+    }
     Format format = PATHS.get(entry.path());
     Spool spool = new Spool(entry.size(), limits);
     return new FileSink() {
@@ -87,6 +99,29 @@ public final class RpmAnalyzer implements Analyzer {
         try (spool) {
           return analyze(entry.path(), format, spool);
         }
+      }
+    };
+  }
+
+  /** Keeps only the log's header and first frame ({@link SqliteWal#PREFIX} bytes) and counts the rest. */
+  private FileSink walSink(FileEntry entry) {
+    return new FileSink() {
+      private final byte[] head = new byte[SqliteWal.PREFIX];
+      private long seen;
+
+      @Override
+      public void write(byte[] buf, int off, int len) {
+        if (seen < head.length) {
+          System.arraycopy(buf, off, head, (int) seen, (int) Math.min(len, head.length - seen));
+        }
+        seen += len;
+      }
+
+      @Override
+      public AnalysisResult finish() {
+        String unread = SqliteWal.unread(head, seen);
+        return unread == null ? AnalysisResult.EMPTY
+            : AnalysisResult.failed(Diagnostic.incomplete(unread, entry.path(), name()));
       }
     };
   }

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * own size and becomes an {@link RpmDbException}.
  *
  * @param epoch unsigned, as rpm prints it; null when the header has no EPOCH tag
+ * @param modularityLabel the MODULARITYLABEL tag ({@code name:stream:version:context}) of packages
+ *     built for a RHEL/Fedora module stream; null for all others
  * @see <a href="https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/pkgformat.html">LSB:
  *     RPM package file format (header structure, index types)</a>
  * @see <a href="https://github.com/rpm-software-management/rpm/blob/master/lib/header.c">rpm lib/header.c
@@ -27,7 +29,8 @@ record RpmHeader(
     @Nullable String arch,
     @Nullable String sourceRpm,
     @Nullable String license,
-    @Nullable String vendor) {
+    @Nullable String vendor,
+    @Nullable String modularityLabel) {
 
   static final int NAME = 1000;
   static final int VERSION = 1001;
@@ -37,6 +40,7 @@ record RpmHeader(
   static final int LICENSE = 1014;
   static final int ARCH = 1022;
   static final int SOURCERPM = 1044;
+  static final int MODULARITYLABEL = 5096;
 
   static final int TYPE_INT32 = 4;
   static final int TYPE_STRING = 6;
@@ -90,6 +94,7 @@ record RpmHeader(
     int store = (int) (PREAMBLE + il * ENTRY);
     int dataLength = (int) dl;
     String[] strings = new String[SOURCERPM - NAME + 1];
+    String modularityLabel = null;
     Long epoch = null;
     for (int i = 0; i < il; i++) {
       int e = PREAMBLE + i * ENTRY;
@@ -118,13 +123,18 @@ record RpmHeader(
           throw new RpmDbException("tag " + tag + " has type " + type + " and count " + count + ", expected a string");
         }
         strings[(int) tag - NAME] = string(blob, store, dataLength, (int) offset, tag);
+      } else if (tag == MODULARITYLABEL && modularityLabel == null) {
+        if (type != TYPE_STRING || count != 1) {
+          throw new RpmDbException("MODULARITYLABEL tag has type " + type + " and count " + count + ", expected a string");
+        }
+        modularityLabel = string(blob, store, dataLength, (int) offset, tag);
       }
     }
     String name = required(strings, NAME, "NAME");
     String version = required(strings, VERSION, "VERSION");
     String release = required(strings, RELEASE, "RELEASE");
     return new RpmHeader(name, version, release, epoch, strings[ARCH - NAME], strings[SOURCERPM - NAME],
-        strings[LICENSE - NAME], strings[VENDOR - NAME]);
+        strings[LICENSE - NAME], strings[VENDOR - NAME], modularityLabel);
   }
 
   private static boolean isReported(int tag) {

@@ -16,15 +16,25 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A package's version is {@code E:V-R} when the header has a non-zero EPOCH, else {@code V-R};
  * its source is the name and {@code V-R} of its SOURCERPM ({@code openssl-3.0.7-27.el9.src.rpm} →
- * {@code openssl}, {@code 3.0.7-27.el9}); its attributes are {@code epoch} (when the tag is present,
- * zero included), {@code version}, {@code release}, {@code sourceRpm}, {@code license} and {@code
- * vendor}, each only when present. Packages are reported in record-number order, which is the same
- * for all three storage formats of one database.
+ * {@code openssl}, {@code 3.0.7-27.el9}), with the binary's epoch in front when it has a non-zero
+ * one (source rpm file names leave it out); its attributes are {@code epoch} (when the tag is
+ * present, zero included), {@code version}, {@code release}, {@code sourceRpm}, {@code license},
+ * {@code vendor} and {@code modularityLabel} (the module stream a RHEL/Fedora modular package was
+ * built for, which decides which advisories apply to it), each only when present and not empty.
+ * Packages are reported in record-number order, which is the same for all three storage formats
+ * of one database.
  */
 final class RpmPackages implements HeaderBlobVisitor {
 
   /** The pseudo-packages rpm creates for imported signing keys. */
   static final String GPG_PUBKEY = "gpg-pubkey";
+
+  /**
+   * Problems reported one by one; beyond this they are only counted, in one last diagnostic. A
+   * damaged file can have a problem every few bytes (an NDB slot, a Berkeley DB item), and the
+   * diagnostics must stay small whatever the file holds.
+   */
+  static final int MAX_LISTED_PROBLEMS = 100;
 
   private record Found(long record, Package pkg) {}
 
@@ -33,6 +43,7 @@ final class RpmPackages implements HeaderBlobVisitor {
   private final String analyzer;
   private final List<Found> found = new ArrayList<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private long unlisted;
 
   RpmPackages(String path, String format, String analyzer) {
     this.path = path;
@@ -46,8 +57,7 @@ final class RpmPackages implements HeaderBlobVisitor {
     try {
       h = RpmHeader.parse(blob);
     } catch (RpmDbException e) {
-      diagnostics.add(Diagnostic.incomplete("rpm " + format + " database: package header #" + record
-          + " unreadable: " + e.getMessage(), path, analyzer));
+      problem("package header #" + record + " unreadable: " + e.getMessage());
       return;
     }
     if (h.name().equals(GPG_PUBKEY)) {
@@ -58,15 +68,26 @@ final class RpmPackages implements HeaderBlobVisitor {
 
   @Override
   public void problem(String message) {
-    diagnostics.add(Diagnostic.incomplete("rpm " + format + " database: " + message, path, analyzer));
+    if (diagnostics.size() < MAX_LISTED_PROBLEMS) {
+      diagnostics.add(Diagnostic.incomplete("rpm " + format + " database: " + message, path, analyzer));
+    } else {
+      unlisted++;
+    }
   }
 
+  /** The packages in record order, and the diagnostics (the last one counting those not listed). */
   AnalysisResult result() {
     List<Package> packages = found.stream()
         .sorted(Comparator.comparingLong(Found::record))
         .map(Found::pkg)
         .toList();
-    return AnalysisResult.of(packages, diagnostics);
+    List<Diagnostic> all = diagnostics;
+    if (unlisted > 0) {
+      all = new ArrayList<>(diagnostics);
+      all.add(Diagnostic.incomplete("rpm " + format + " database: " + unlisted + " more problems, not listed",
+          path, analyzer));
+    }
+    return AnalysisResult.of(packages, all);
   }
 
   static Package toPackage(RpmHeader h, String path) {
@@ -79,6 +100,7 @@ final class RpmPackages implements HeaderBlobVisitor {
     putIfPresent(attrs, "sourceRpm", h.sourceRpm());
     putIfPresent(attrs, "license", h.license());
     putIfPresent(attrs, "vendor", h.vendor());
+    putIfPresent(attrs, "modularityLabel", h.modularityLabel());
     String[] source = sourceNameAndVersion(h.sourceRpm());
     // Source rpm file names leave the epoch out; the source package shares the binary's epoch
     // (it is set once in the spec), so the source version carries it like the binary's does.
@@ -115,7 +137,7 @@ final class RpmPackages implements HeaderBlobVisitor {
   }
 
   private static void putIfPresent(Map<String, String> attrs, String key, @Nullable String value) {
-    if (value != null) {
+    if (value != null && !value.isEmpty()) {
       attrs.put(key, value);
     }
   }

@@ -10,6 +10,7 @@ import dev.drydock.index.Package;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,10 @@ class RpmAnalyzerTest {
       "usr/lib/sysimage/rpm/Packages.db, true",
       "usr/lib/sysimage/rpm/rpmdb.sqlite, true",
       "var/lib/rpm/Name, false",
-      "var/lib/rpm/rpmdb.sqlite-wal, false",
+      "var/lib/rpm/rpmdb.sqlite-wal, true",
+      "usr/lib/sysimage/rpm/rpmdb.sqlite-wal, true",
+      "var/lib/rpm/rpmdb.sqlite-shm, false",
+      "opt/var/lib/rpm/rpmdb.sqlite-wal, false",
       "var/lib/rpm/Index.db, false",
       "opt/var/lib/rpm/Packages, false",
       "root/rpm/Packages, false",
@@ -167,6 +171,40 @@ class RpmAnalyzerTest {
             + " outside the 712-byte data store",
         "rpm sqlite database: package header #6 unreadable: header declares 41 index entries and 652 data bytes"
             + " (1316 bytes in all) but the record holds 1306 bytes");
+  }
+
+  /**
+   * The {@code sqlite-wal} fixture's log holds one committed frame (the deletion of hnum 1, which
+   * rpm itself applies: {@code rpm -qa} over both files lists no nodejs). A log that sqlite would
+   * ignore (empty, header only, frames from before a restart, a bad checksum, not a log) changes
+   * nothing, so it is not reported.
+   */
+  @Test
+  void writeAheadLogWithValidFramesIsReported() throws IOException {
+    byte[] wal = Files.readAllBytes(RpmTestData.DIR.resolve("sqlite-wal/var/lib/rpm/rpmdb.sqlite-wal"));
+    String path = "var/lib/rpm/rpmdb.sqlite-wal";
+
+    AnalysisResult r = RpmTestData.analyze(new RpmAnalyzer(), path, wal);
+
+    assertThat(r.packages()).isEmpty();
+    assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo(Diagnostic.Kind.INCOMPLETE);
+      assertThat(d.path()).isEqualTo(path);
+      assertThat(d.message()).startsWith("sqlite write-ahead log holds 1 frame of 4096-byte pages");
+    });
+    // Without a declared size, fed in odd chunks: the same.
+    assertThat(RpmTestData.analyze(new RpmAnalyzer(), path, wal, 0)).isEqualTo(r);
+
+    byte[] otherSalt = wal.clone();
+    otherSalt[32 + 8] ^= 1;
+    byte[] badChecksum = wal.clone();
+    badChecksum[32 + 24 + 100] ^= 1;
+    byte[] badHeader = wal.clone();
+    badHeader[12] ^= 1;
+    for (byte[] ignored : List.of(new byte[0], Arrays.copyOf(wal, 32), Arrays.copyOf(wal, wal.length - 1), otherSalt,
+        badChecksum, badHeader, new byte[wal.length])) {
+      assertThat(RpmTestData.analyze(new RpmAnalyzer(), path, ignored).isEmpty()).isTrue();
+    }
   }
 
   @Test

@@ -245,6 +245,22 @@ class RpmCorruptionTest {
         .endsWith("); packages on damaged pages may be missing");
   }
 
+  /** Four slot pages of zeros: a problem per slot, of which the first 100 are listed and the rest counted. */
+  @Test
+  void manyProblemsAreCountedNotListed() {
+    byte[] db = new byte[4 * 4096];
+    ByteBuffer.wrap(db).order(ByteOrder.LITTLE_ENDIAN).putInt(0, NdbPackages.DB_MAGIC).putInt(12, 4);
+
+    AnalysisResult r = RpmTestData.analyze(ANALYZER, "usr/lib/sysimage/rpm/Packages.db", db);
+
+    int slots = 4 * 4096 / 16 - 2; // the database header takes the first two
+    assertThat(r.packages()).isEmpty();
+    assertThat(r.diagnostics()).hasSize(RpmPackages.MAX_LISTED_PROBLEMS + 1);
+    assertThat(r.diagnostics().getFirst().message()).isEqualTo("rpm NDB database: slot 2 has no slot magic; skipped");
+    assertThat(r.diagnostics().getLast().message())
+        .isEqualTo("rpm NDB database: " + (slots - RpmPackages.MAX_LISTED_PROBLEMS) + " more problems, not listed");
+  }
+
   @Test
   void ndbBlobWithBadChecksumIsNamed() throws Exception {
     byte[] db = Files.readAllBytes(RpmTestData.NDB);

@@ -29,7 +29,7 @@ class RpmHeaderTest {
     assertThat(headers).extracting(RpmHeader::name).containsExactly(
         "gpg-pubkey", "multi-libs", "multi-devel", "zeroepoch", "hello-tool", "epochpkg", "data-files");
     assertThat(headers.get(5)).isEqualTo(new RpmHeader("epochpkg", "0.9", "1", 2L, "x86_64",
-        "epochpkg-0.9-1.src.rpm", "GPL-2.0-or-later", null));
+        "epochpkg-0.9-1.src.rpm", "GPL-2.0-or-later", null, null));
     // rpm's imported key: no ARCH tag, a literal "(none)" SOURCERPM.
     assertThat(headers.get(0).arch()).isNull();
     assertThat(headers.get(0).sourceRpm()).isEqualTo("(none)");
@@ -54,6 +54,7 @@ class RpmHeaderTest {
             new HeaderBuilder().entry(1000, 6, 0, 1).data("abc").build(), "not terminated"),
         Arguments.of("epoch of the wrong type", valid(b -> b.string(1003, "2")), "EPOCH tag has type 6"),
         Arguments.of("name of the wrong type", new HeaderBuilder().int32(1000, 5).build(), "expected a string"),
+        Arguments.of("modularity label of the wrong type", valid(b -> b.int32(5096, 1)), "MODULARITYLABEL tag has type 4"),
         Arguments.of("no name", new HeaderBuilder().string(1001, "1").string(1002, "2").build(), "no NAME tag"),
         Arguments.of("empty name", new HeaderBuilder().string(1000, "").string(1001, "1").string(1002, "2").build(),
             "no NAME tag"),
@@ -81,6 +82,13 @@ class RpmHeaderTest {
     assertThat(zero.epoch()).isZero();
     assertThat(zero.evr()).isEqualTo("1.0-1");
     assertThat(RpmHeader.parse(valid()).epoch()).isNull();
+  }
+
+  @Test
+  void modularityLabelIsRead() throws Exception {
+    String label = "nodejs:18:9010020230317152140:rhel9";
+    assertThat(RpmHeader.parse(valid(b -> b.string(5096, label))).modularityLabel()).isEqualTo(label);
+    assertThat(RpmHeader.parse(valid()).modularityLabel()).isNull();
   }
 
   @ParameterizedTest
