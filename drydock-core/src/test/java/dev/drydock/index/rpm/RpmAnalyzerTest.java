@@ -6,7 +6,9 @@ import dev.drydock.index.AnalysisResult;
 import dev.drydock.index.AnalyzerFixtures;
 import dev.drydock.index.Diagnostic;
 import dev.drydock.index.FileEntry;
+import dev.drydock.index.OsRelease;
 import dev.drydock.index.Package;
+import dev.drydock.index.PackageUrls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +23,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The rpm analyzer against real databases: {@code sqlite} written by rpm 4.18 itself, {@code bdb*}
- * written by Berkeley DB 5.3's {@code db_load} from the same header blobs, and {@code ndb} written
- * by our own {@link RpmNdbWriter} following rpm's {@code rpmpkg.c} (not by rpm; see the fixtures'
- * README.md).
+ * The rpm analyzer against its fixtures (see their README.md): two sets of packages installed by rpm
+ * 4.18 into sqlite databases ({@code sqlite} and {@code sysimage-sqlite}), the same header blobs in
+ * Berkeley DB files written by Berkeley DB 5.3's {@code db_load} ({@code bdb*}), in NDB files
+ * written by an rpm 4.18 built with NDB support ({@code ndb-rpmbuilt}, {@code ndb-erased}, …) and
+ * by our own {@link RpmNdbWriter} ({@code ndb}, not by rpm), and damaged copies of them.
  */
 class RpmAnalyzerTest {
 
@@ -62,16 +65,48 @@ class RpmAnalyzerTest {
         p.attributes().getOrDefault("sourceRpm", "(none)"));
   }
 
+  /** Each set of fixtures holds the same header blobs in every format: the same packages, in the same order. */
   @ParameterizedTest
-  @ValueSource(strings = {"bdb", "bdb-bigendian", "bdb-checksum", "ndb"})
-  void allFormatsYieldTheSamePackages(String caseName) throws IOException {
-    AnalysisResult sqlite = AnalyzerFixtures.run(new RpmAnalyzer(), RpmTestData.DIR.resolve("sqlite"));
+  @CsvSource({
+      "sqlite, bdb, 6",
+      "sqlite, bdb-bigendian, 6",
+      "sqlite, bdb-checksum, 6",
+      "sqlite, ndb, 6",
+      "sysimage-sqlite, bdb-overflow, 5",
+      "sysimage-sqlite, bdb-inline, 5",
+      "sysimage-sqlite, bdb-bigendian-chksum, 5",
+      "sysimage-sqlite, ndb-rpmbuilt, 5",
+  })
+  void allFormatsYieldTheSamePackages(String sqliteCase, String caseName, int count) throws IOException {
+    AnalysisResult sqlite = AnalyzerFixtures.run(new RpmAnalyzer(), RpmTestData.DIR.resolve(sqliteCase));
     AnalysisResult other = AnalyzerFixtures.run(new RpmAnalyzer(), RpmTestData.DIR.resolve(caseName));
 
     assertThat(other.diagnostics()).isEmpty();
-    assertThat(other.packages()).hasSize(6);
+    assertThat(other.packages()).hasSize(count);
     assertThat(other.packages().stream().map(RpmTestData::withoutPath).toList())
         .isEqualTo(sqlite.packages().stream().map(RpmTestData::withoutPath).toList());
+  }
+
+  /**
+   * What the analyzer reports must give the purls matchers expect once layers are merged: the
+   * epoch as a qualifier, and a source package of another name as {@code upstream} (its version
+   * carries the binary's epoch, so it equals the binary's and is left out).
+   */
+  @ParameterizedTest
+  @CsvSource({
+      "hello,        pkg:rpm/rhel/hello@2.12.1-4.fc40?arch=x86_64&distro=rhel-9.3",
+      "hello-libs,   pkg:rpm/rhel/hello-libs@2.12.1-4.fc40?arch=x86_64&distro=rhel-9.3&upstream=hello",
+      "openssl-libs, pkg:rpm/rhel/openssl-libs@3.0.7-27.el9?arch=x86_64&distro=rhel-9.3&epoch=1&upstream=openssl",
+      "tzdata,       pkg:rpm/rhel/tzdata@2024a-1.el9?arch=noarch&distro=rhel-9.3",
+  })
+  void packageUrls(String name, String purl) throws IOException {
+    OsRelease rhel = new OsRelease("rhel", "9.3", null, null, List.of("fedora"));
+    Package p = AnalyzerFixtures.run(new RpmAnalyzer(), RpmTestData.DIR.resolve("sysimage-sqlite")).packages().stream()
+        .filter(x -> x.name().equals(name))
+        .findFirst()
+        .orElseThrow();
+
+    assertThat(PackageUrls.of(p, rhel)).isEqualTo(purl);
   }
 
   @ParameterizedTest
