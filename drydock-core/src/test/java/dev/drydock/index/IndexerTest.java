@@ -121,7 +121,7 @@ class IndexerTest {
             + "Version: 1:4.13+dfsg1-1\nArchitecture: amd64\n")));
     assertThat(r.os()).isNotNull();
     assertThat(r.packages()).singleElement().extracting(Package::purl)
-        .isEqualTo("pkg:deb/debian/login@1:4.13%2Bdfsg1-1?arch=amd64&distro=debian-12&upstream=shadow");
+        .isEqualTo("pkg:deb/debian/login@1%3A4.13%2Bdfsg1-1?arch=amd64&distro=debian-12&upstream=shadow");
   }
 
   @Test
