@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rebuilds the rpm fixtures from scratch with Debian's rpm tools (rpm/rpmbuild 4.18, db5.3-util,
-# sqlite3, gnupg). Run from this directory: ./build-fixtures.sh
+# sqlite3, gnupg, xxd, python3-bsddb3). Run from this directory: ./build-fixtures.sh
 # Writes:
 #   sqlite/var/lib/rpm/rpmdb.sqlite         rpm --justdb install of the packages below (rpm 4.18 writes sqlite)
 #   sqlite/oracle.tsv                       rpm -qa --qf of that database (the test oracle)
@@ -12,6 +12,8 @@
 #   bdb-bigendian/var/lib/rpm/Packages      the same, written big-endian (-c db_lorder=4321), 512-byte pages
 #   bdb-checksum/var/lib/rpm/Packages       the same, with page checksums (-c chksum=1), 8192-byte pages
 #   bdb-truncated/var/lib/rpm/Packages      the bdb file cut after 6 of its 10 pages
+#   bdb-erased/var/lib/rpm/Packages         the same blobs written twice through Berkeley DB's own library
+#                                           (python3-bsddb3), the first copies then erased, as rpm -U leaves it
 # The NDB (Packages.db) cases are written by our own test-scope generator (RpmNdbWriter), not rpm:
 #   see README.md.
 set -euo pipefail
@@ -179,4 +181,38 @@ mkdir -p "$work/bdbroot/var/lib/rpm"
 cp "$here/bdb/var/lib/rpm/Packages" "$work/bdbroot/var/lib/rpm/"
 rpm --define '_db_backend bdb_ro' --root "$work/bdbroot" --dbpath /var/lib/rpm -qa \
   --qf '%{NAME}\t%{EPOCH}\t%{VERSION}\t%{RELEASE}\t%{ARCH}\t%{SOURCERPM}\n' 2>/dev/null | LC_ALL=C sort > "$here/bdb/oracle.tsv"
+
+# --- 5. Berkeley DB after upgrades, through Berkeley DB's own library (Debian's python3-bsddb3) -----
+# Like "rpm -U" of every package: each header is stored twice (records 1-7, then 8-14) and the first
+# 7 records are erased. That frees their overflow pages (type 0) and empties hash pages; with
+# 512-byte pages and fill factor 1 the table has split into 12 buckets, and Berkeley DB extended the
+# file for the last split by writing an empty hash page beyond the last bucket. db5.3_verify and
+# rpm's bdb_ro must accept it.
+mkdir -p "$here/bdb-erased/var/lib/rpm"
+rm -f "$here/bdb-erased/var/lib/rpm/Packages"
+/usr/bin/python3 - "$work/blobs" "$here/bdb-erased/var/lib/rpm/Packages" <<'PY'
+import os, struct, sys
+from bsddb3 import db
+names = sorted(os.listdir(sys.argv[1]), key=lambda f: int(f.split('.')[0]))
+blobs = [open(os.path.join(sys.argv[1], f), 'rb').read() for f in names]
+d = db.DB()
+d.set_pagesize(512)
+d.set_h_ffactor(1)
+d.open(sys.argv[2], dbtype=db.DB_HASH, flags=db.DB_CREATE)
+n = 0
+for _ in range(2):
+    for blob in blobs:
+        n += 1
+        d.put(struct.pack('<I', n), blob)
+        d.put(struct.pack('<I', 0), struct.pack('<I', n))
+for k in range(1, len(blobs) + 1):
+    d.delete(struct.pack('<I', k))
+d.close()
+PY
+chmod 644 "$here/bdb-erased/var/lib/rpm/Packages"
+db5.3_verify -q "$here/bdb-erased/var/lib/rpm/Packages"
+mkdir -p "$work/erasedroot/var/lib/rpm"
+cp "$here/bdb-erased/var/lib/rpm/Packages" "$work/erasedroot/var/lib/rpm/"
+n=$(rpm --define '_db_backend bdb_ro' --root "$work/erasedroot" --dbpath /var/lib/rpm -qa 2>/dev/null | wc -l)
+[ "$n" -eq 7 ] || { echo "bdb_ro lists $n headers in bdb-erased, not 7" >&2; exit 1; }
 echo "done; now run RpmNdbWriter (see README.md) and the tests"

@@ -25,9 +25,11 @@ import java.util.BitSet;
  * <p>The metadata page alone says where the buckets are, so damage to it (or to a page link) could
  * hide whole pages of packages. Two cross-checks make such loss visible: each hash page's items
  * must end exactly where the page says its free space ends, and after the buckets every page of
- * the file that no bucket or item reached is looked at. In a consistent database that is only
- * ever a free or never-written page (type 0); a hash page there is reported and its items are read
- * anyway, and any other page holding data is reported, since it may belong to a lost package.
+ * the file that no bucket or item reached is looked at. In a consistent database that is a free
+ * or never-written page (type 0) or an empty hash page (Berkeley DB extends the file for a new
+ * doubling of the table by writing the last page of its range, the page of a bucket beyond
+ * max_bucket); a hash page with items there is reported and its items are read anyway, and any
+ * other page holding data is reported, since it may belong to a lost package.
  *
  * @see <a href="https://github.com/rpm-software-management/rpm/blob/master/lib/backend/bdb_ro.c">rpm
  *     lib/backend/bdb_ro.c (rpm's read-only Berkeley DB reader)</a>
@@ -138,8 +140,9 @@ final class BerkeleyDbHash {
 
   /**
    * Looks at every page below {@code pageCount} that no bucket chain or overflow item reached.
-   * Orphaned hash pages are reported and their items read (with the chains they link to); other
-   * pages that hold data are reported together. Free and never-written pages (type 0) are fine.
+   * Orphaned hash pages with items are reported and their items read (with the chains they link
+   * to); other pages that hold data are reported together. Free and never-written pages (type 0)
+   * and empty hash pages are fine: they hold nothing.
    */
   private void sweep(long pageCount, byte[] page) throws IOException {
     for (long pgno = 1; pgno < pageCount; pgno++) {
@@ -147,8 +150,7 @@ final class BerkeleyDbHash {
         continue;
       }
       file.readFully(pgno * pageSize, page, 0, PAGE_HEADER);
-      int type = page[25] & 0xff;
-      if ((type == P_HASH || type == P_HASH_UNSORTED) && storedPageNumber(page) == pgno) {
+      if (isHash(page) && itemCount(page) > 0 && storedPageNumber(page) == pgno) {
         visitor.problem("hash page " + pgno + " is on no bucket's chain (damaged metadata or page links);"
             + " its items are read anyway");
         try {
@@ -165,7 +167,7 @@ final class BerkeleyDbHash {
         continue;
       }
       file.readFully(pgno * pageSize, page, 0, PAGE_HEADER);
-      if ((page[25] & 0xff) != P_INVALID) {
+      if ((page[25] & 0xff) != P_INVALID && !(isHash(page) && itemCount(page) == 0)) {
         if (unreached == 0) {
           first = pgno;
         }
@@ -341,6 +343,15 @@ final class BerkeleyDbHash {
 
   private static RpmDbException tooLarge(long size, int maxBytes) {
     return new RpmDbException("an item of " + size + " bytes exceeds the limit of " + maxBytes + " bytes");
+  }
+
+  private static boolean isHash(byte[] page) {
+    int type = page[25] & 0xff;
+    return type == P_HASH || type == P_HASH_UNSORTED;
+  }
+
+  private int itemCount(byte[] page) {
+    return ByteBuffer.wrap(page, 20, 2).order(order).getShort() & 0xffff;
   }
 
   private long storedPageNumber(byte[] page) {

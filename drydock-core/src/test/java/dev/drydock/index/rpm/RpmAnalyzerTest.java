@@ -72,6 +72,7 @@ class RpmAnalyzerTest {
       "sqlite, bdb-bigendian, 6",
       "sqlite, bdb-checksum, 6",
       "sqlite, ndb, 6",
+      "sqlite, bdb-erased, 6",
       "sysimage-sqlite, bdb-overflow, 5",
       "sysimage-sqlite, bdb-inline, 5",
       "sysimage-sqlite, bdb-bigendian-chksum, 5",
