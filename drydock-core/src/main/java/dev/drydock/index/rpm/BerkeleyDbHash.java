@@ -175,8 +175,9 @@ final class BerkeleyDbHash {
       }
     }
     if (unreached > 0) {
-      visitor.problem(unreached + (unreached == 1 ? " page" : " pages") + " holding data (the first is page " + first
-          + ") are reached by no bucket or item; packages stored there may be missing");
+      visitor.problem("no bucket or item reaches " + (unreached == 1 ? "page " + first + ", which holds data"
+          : unreached + " pages holding data (the first is page " + first + ")")
+          + "; packages stored there may be missing");
     }
   }
 
