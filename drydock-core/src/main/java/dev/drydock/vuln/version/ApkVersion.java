@@ -12,15 +12,15 @@ package dev.drydock.vuln.version;
  * {@code _alpha < _beta < _pre < _rc < (none) < _cvs < _svn < _git < _hg < _p}; hashes as strings.
  * When the kinds differ, a pre-release suffix ({@code _alpha} … {@code _rc}) sorts first; otherwise
  * the version whose next token comes earlier in the grammar is the greater one, so
- * {@code 1.0 < 1.0.1 < 1.0a}, {@code 1.0_rc1 < 1.0 < 1.0_p1 < 1.0-r1}.
+ * {@code 1.0 < 1.0a < 1.0.1} and {@code 1.0_rc1 < 1.0 < 1.0-r1 < 1.0_p1}.
  *
  * <p>Valid: exactly what apk-tools' {@code apk_version_validate} accepts (suffix names are the ten
  * above, letters are lower case, hashes lower-case hex, {@code -r} needs a number and ends the
  * version). Numbers longer than 19 digits are compared exactly, where apk's {@code uint64_t} would
  * wrap.
  *
- * <p>Hand-written: no maintained Java library implements apk's ordering ({@code versatile} has no
- * apk scheme).
+ * <p>Hand-written: no maintained Java library implements apk's ordering
+ * ({@code io.github.nscuro:versatile:0.7.0} maps its ALPINE scheme to a generic ordering).
  *
  * @see <a href="https://gitlab.alpinelinux.org/alpine/apk-tools/-/blob/master/src/version.c">apk-tools version.c</a>
  */

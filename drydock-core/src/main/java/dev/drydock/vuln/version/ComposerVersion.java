@@ -3,6 +3,7 @@ package dev.drydock.vuln.version;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Packagist (Composer) versions, ordered as Composer orders them: each version is normalised by
@@ -105,7 +106,7 @@ public final class ComposerVersion implements VersionScheme {
   }
 
   /** {@code ^v?(\d{1,5})(\.\d++)?(\.\d++)?(\.\d++)?} + modifier + {@code $}, or null. */
-  private static @org.jspecify.annotations.Nullable String classical(String v) {
+  private static @Nullable String classical(String v) {
     int n = v.length();
     int i = 0;
     if (i < n && (v.charAt(i) == 'v' || v.charAt(i) == 'V')) {
@@ -180,8 +181,8 @@ public final class ComposerVersion implements VersionScheme {
     return v.regionMatches(true, i, "dev", 0, 3) ? i + 3 : -1;
   }
 
-  private static String withModifier(String version, @org.jspecify.annotations.Nullable String stability,
-      @org.jspecify.annotations.Nullable String number, boolean dev) {
+  private static String withModifier(String version, @Nullable String stability,
+      @Nullable String number, boolean dev) {
     StringBuilder out = new StringBuilder(version);
     if (stability != null && !stability.isEmpty()) {
       if (stability.equals("stable")) {

@@ -17,8 +17,17 @@ import org.apache.maven.artifact.versioning.ComparableVersion;
  * control characters, and Maven range syntax ({@code [ ] ( ) ,}), which signal that something other
  * than a version was passed.
  *
- * <p>Uses the library: maven-artifact is Maven's reference implementation. Each comparison parses
- * both strings (ComparableVersion allocates its item lists).
+ * <p>Uses the library: maven-artifact is Maven's reference implementation, so this class orders
+ * exactly as Maven resolves, quirks included. Each comparison parses both strings
+ * (ComparableVersion allocates its item lists).
+ *
+ * <p>Limit: ComparableVersion is a total order on ordinary versions (numbers, then one
+ * {@code -qualifier} with an optional number and {@code -SNAPSHOT}, or {@code .Final},
+ * {@code .RELEASE}, {@code -GA}), which the property test checks, but not on stranger mixes: with a
+ * qualifier after {@code .} in one version and after {@code -} in another ({@code 1.a.2 <= 1-rc <=
+ * 1.0} yet {@code 1.a.2 > 1.0}), or a release qualifier followed by more items
+ * ({@code 0-Final-SNAPSHOT}), it is not transitive (maven-artifact 3.9.11). This class does not
+ * paper over that: advisories are written against Maven's behaviour.
  *
  * @see <a href="https://maven.apache.org/pom.html#version-order-specification">Maven version order</a>
  */

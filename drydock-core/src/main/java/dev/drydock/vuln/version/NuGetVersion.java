@@ -14,7 +14,8 @@ package dev.drydock.vuln.version;
  * <p>Valid: numbers that fit a non-negative 32-bit int, labels and metadata of
  * {@code [0-9A-Za-z-]} separated by dots, none empty.
  *
- * <p>Hand-written: NuGet.Versioning is a .NET library; there is no Java port on Maven Central.
+ * <p>Hand-written: NuGet.Versioning is a .NET library with no Java port on Maven Central
+ * ({@code io.github.nscuro:versatile:0.7.0} maps NuGet to a generic ordering).
  *
  * @see <a href="https://learn.microsoft.com/en-us/nuget/concepts/package-versioning">NuGet package versioning</a>
  */

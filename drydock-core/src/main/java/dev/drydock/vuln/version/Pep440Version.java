@@ -2,6 +2,7 @@ package dev.drydock.vuln.version;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Valid: what {@code packaging.version.Version} parses (checked against it on a committed
  * table). Numbers may be of any length.
  *
- * <p>Hand-written: there is no maintained Java implementation of PEP 440 on Maven Central.
+ * <p>Hand-written: there is no maintained Java implementation of PEP 440 on Maven Central
+ * ({@code io.github.nscuro:versatile:0.7.0} maps PyPI to a generic ordering).
  *
  * @see <a href="https://packaging.python.org/en/latest/specifications/version-specifiers/">Version specifiers (PEP 440)</a>
  */
@@ -33,6 +35,7 @@ public final class Pep440Version implements VersionScheme {
   private static final String[] PRE_SPELLINGS = {"alpha", "a", "beta", "b", "preview", "pre", "c", "rc"};
   private static final String[] PRE_NORMAL = {"a", "a", "b", "b", "rc", "rc", "rc", "rc"};
   private static final String[] POST_SPELLINGS = {"post", "rev", "r"};
+  private static final String[] DEV_SPELLINGS = {"dev"};
 
   private Pep440Version() {}
 
@@ -209,7 +212,7 @@ public final class Pep440Version implements VersionScheme {
     // dev release: [-_.]? dev [-_.]? N?
     String dev = null;
     s = i < n && isSep(v.charAt(i)) ? i + 1 : i;
-    if (keyword(v, s, n, new String[] {"dev"}) == 0) {
+    if (keyword(v, s, n, DEV_SPELLINGS) == 0) {
       i = s + 3;
       int[] num = optionalNumber(v, i, n);
       dev = num[1] > num[0] ? Ascii.stripZeros(v.substring(num[0], num[1])) : "0";
@@ -229,7 +232,7 @@ public final class Pep440Version implements VersionScheme {
         if (i == start) {
           throw invalid(v, "empty local version segment");
         }
-        String seg = v.substring(start, i).toLowerCase(java.util.Locale.ROOT);
+        String seg = v.substring(start, i).toLowerCase(Locale.ROOT);
         local.add(Ascii.allDigits(seg, 0, seg.length()) ? Ascii.stripZeros(seg) : seg);
         if (i < n && isSep(v.charAt(i))) {
           i++;
@@ -245,7 +248,7 @@ public final class Pep440Version implements VersionScheme {
         local == null ? null : List.copyOf(local));
   }
 
-  /** {@code [-_.]? digits?} from {@code i}: {numberStart, numberEnd, next}; the separator is taken only with digits or when nothing else can follow. */
+  /** {@code [-_.]? digits?} from {@code i}: {numberStart, numberEnd, next}. */
   private static int[] optionalNumber(String v, int i, int n) {
     int s = i < n && isSep(v.charAt(i)) ? i + 1 : i;
     int d = digitsEnd(v, s, n);

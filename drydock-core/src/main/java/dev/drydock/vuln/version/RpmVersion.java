@@ -15,10 +15,11 @@ package dev.drydock.vuln.version;
  * release, both made of ASCII letters, digits and {@code . _ + ~ ^} (what rpmbuild accepts, less
  * its macro characters).
  *
- * <p>Hand-written: {@code versatile}'s {@code RpmVersion} compares regex-split segment lists, which
- * loses the separator positions rpm's caret rule depends on, and parses the epoch with
- * {@code Integer.parseInt}; this class follows {@code rpmvercmp.c} character by character and agrees
- * with rpm 4.18's {@code rpm.vercmp} on the committed oracle table.
+ * <p>Hand-written: {@code io.github.nscuro:versatile:0.7.0}'s {@code RpmVersion} failed 54 of the
+ * 1,500 rows of the rpm oracle table ({@code NullPointerException} whenever one side has no
+ * release), and it splits segments with a regular expression on every comparison; this class
+ * follows {@code rpmvercmp} character by character and agrees with rpm 4.18's {@code rpm.vercmp}
+ * on every row.
  *
  * @see <a href="https://github.com/rpm-software-management/rpm/blob/master/rpmio/rpmvercmp.cc">rpmvercmp</a>
  */

@@ -17,7 +17,8 @@ import java.util.List;
  * with surrounding whitespace allowed. Unlike RubyGems, which reads a blank string as {@code 0}, a
  * blank string is rejected.
  *
- * <p>Hand-written: there is no Java implementation of RubyGems' ordering on Maven Central.
+ * <p>Hand-written: there is no Java implementation of RubyGems' ordering on Maven Central
+ * ({@code io.github.nscuro:versatile:0.7.0} maps gems to a generic ordering).
  *
  * @see <a href="https://ruby-doc.org/3.3.0/stdlibs/rubygems/Gem/Version.html">Gem::Version</a>
  */
