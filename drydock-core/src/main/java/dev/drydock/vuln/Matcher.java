@@ -1,5 +1,6 @@
 package dev.drydock.vuln;
 
+import dev.drydock.vuln.advisory.Severity;
 import dev.drydock.index.Diagnostic;
 import dev.drydock.index.Ecosystem;
 import dev.drydock.index.IndexReport;

@@ -1,5 +1,6 @@
 package dev.drydock.vuln;
 
+import dev.drydock.vuln.advisory.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.image.ImageConfig;
