@@ -15,8 +15,8 @@ public enum ErrorCode {
   NONCE_USED("SignatureNonceUsed", 400, "Specified signature nonce was used already."),
   NO_PERMISSION("NoPermission", 403, "caller has no permission"),
   THROTTLING("Throttling.User", 400, "Request was denied due to user flow control."),
-  TASK_NUM_EMPTY("TaskNumEmpty", 400, "No image matches the task's filters."),
-  BEYOND_QUOTA("BeyondQuata", 400, "The scan authorization quota is not enough for this task."),
+  TASK_NUM_EMPTY("TaskNumEmpty", 400, "Create task quantity is empty."),
+  BEYOND_QUOTA("BeyondQuata", 400, "Please check the scan quota"),
   TASK_LIMIT("TaskNumLimit", 400, "Too many unfinished image scan tasks."),
   NOT_FOUND("InvalidParameter.NotFound", 404, "The specified resource does not exist."),
   SERVER_ERROR("ServerError", 500, "ServerError");
