@@ -54,17 +54,17 @@ public class RegistryRegions {
   private final List<Region> regions;
 
   public RegistryRegions(Environment env) {
-    this(env.getProperty("drydock.registry.regions"));
+    this.regions = parse(env.getProperty("drydock.registry.regions"));
   }
 
-  RegistryRegions(@org.jspecify.annotations.Nullable String configured) {
+  /** The regions a {@code drydock.registry.regions} value names; blank: the defaults. */
+  static List<Region> parse(@org.jspecify.annotations.Nullable String configured) {
     if (configured == null || configured.isBlank()) {
-      regions = KNOWN;
-      return;
+      return KNOWN;
     }
     Map<String, Region> byId = new LinkedHashMap<>();
     KNOWN.forEach(r -> byId.put(r.regionId(), r));
-    regions = Arrays.stream(configured.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct()
+    return Arrays.stream(configured.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct()
         .map(id -> byId.getOrDefault(id, new Region(id, id, id))).toList();
   }
 

@@ -106,7 +106,7 @@ final class RegistrySync {
     Map<String, InventoryWriter.Details> known = writer.knownDetails(registry.id());
     for (String path : catalog) {
       lease.renewIfDue();
-      syncRepository(path, known);
+      syncRepository(path, before.get(path), known);
     }
     Set<String> listed = new HashSet<>(catalog);
     List<InventoryWriter.RepoRow> gone = before.values().stream().filter(r -> !listed.contains(r.path())).toList();
@@ -117,7 +117,8 @@ final class RegistrySync {
 
   private record Resolved(String tag, InventoryWriter.Details details) {}
 
-  private void syncRepository(String path, Map<String, InventoryWriter.Details> known) throws IOException {
+  private void syncRepository(String path, InventoryWriter.@Nullable RepoRow repo,
+      Map<String, InventoryWriter.Details> known) throws IOException {
     String what = registry.endpoints().connectAddress() + "/" + path;
     List<String> tags;
     try {
@@ -128,7 +129,6 @@ final class RegistrySync {
       }
       tags = List.of(); // the repository went away since the catalog was read
     }
-    InventoryWriter.RepoRow repo = writer.repos(registry.id()).get(path);
     Map<String, InventoryWriter.ImageRow> existing = repo == null ? Map.of() : writer.images(repo.pk());
     List<Resolved> resolved = new ArrayList<>();
     for (String tag : tags) {
