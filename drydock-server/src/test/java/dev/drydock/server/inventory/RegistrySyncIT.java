@@ -437,6 +437,13 @@ class RegistrySyncIT {
           .containsEntry("image_id", img.config().digest().encoded());
       assertThat(realm.requests()).anyMatch(q -> q.scopes().contains("registry:catalog:*")
           && "ci".equals(q.username()));
+
+      // Deleting the registration removes its repositories and images with it.
+      JsonNode deleted = client().call("DeletePrivateRegistry", Map.of("RegistryId", String.valueOf(id)));
+      assertThat(deleted.path("Data").asBoolean()).isTrue();
+      assertThat(rows(id)).isEmpty();
+      assertThat(jdbc().sql("SELECT COUNT(*) FROM image_repo WHERE registry_id = :r").param("r", id)
+          .query(Long.class).single()).isZero();
     }
   }
 
