@@ -5,7 +5,6 @@ import us.springett.cvss.CvssV2;
 import us.springett.cvss.CvssV3;
 import us.springett.cvss.CvssV3_1;
 import us.springett.cvss.CvssV4;
-import us.springett.cvss.MalformedVectorException;
 
 /**
  * Scores CVSS vectors of every version feeds use, with Steve Springett's maintained
@@ -28,7 +27,8 @@ public final class Cvss {
 
   /**
    * Scores a vector: {@code CVSS:4.0/…}, {@code CVSS:3.1/…}, {@code CVSS:3.0/…}, or a v2 vector
-   * without prefix ({@code AV:N/AC:L/Au:N/C:P/I:P/A:P}, optionally wrapped in parentheses).
+   * ({@code AV:N/AC:L/Au:N/C:P/I:P/A:P}, optionally wrapped in parentheses or prefixed
+   * {@code CVSS:2.0/}).
    *
    * @throws IllegalArgumentException naming the problem when the vector is not a valid vector of
    *     any of those versions
@@ -38,19 +38,25 @@ public final class Cvss {
     if (v.startsWith("(") && v.endsWith(")")) {
       v = v.substring(1, v.length() - 1);
     }
+    if (v.startsWith("CVSS:2.0/")) {
+      v = v.substring("CVSS:2.0/".length());
+    }
     if (v.isEmpty()) {
       throw new IllegalArgumentException("empty CVSS vector");
     }
     us.springett.cvss.Cvss parsed;
+    double score;
     try {
       parsed = us.springett.cvss.Cvss.fromVector(v);
-    } catch (MalformedVectorException | IllegalArgumentException e) {
+      score = parsed == null ? Double.NaN : parsed.calculateScore().getBaseScore();
+    } catch (RuntimeException e) {
+      // the library reports bad vectors with MalformedVectorException; anything else it throws on
+      // a strange vector must not abort an import either
       throw new IllegalArgumentException("invalid CVSS vector " + vector + ": " + e.getMessage(), e);
     }
     if (parsed == null) {
       throw new IllegalArgumentException("not a CVSS v2, v3.x or v4.0 vector: " + vector);
     }
-    double score = parsed.calculateScore().getBaseScore();
     return switch (parsed) {
       case CvssV4 x -> new CvssScore("4.0", vector, score, Severity.fromCvssScore(score));
       case CvssV3_1 x -> new CvssScore("3.1", vector, score, Severity.fromCvssScore(score));

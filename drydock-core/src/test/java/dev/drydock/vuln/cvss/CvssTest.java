@@ -90,6 +90,7 @@ class CvssTest {
     "AV:N/AC:M/Au:N/C:P/I:N/A:N, 4.3, MEDIUM",
     "AV:L/AC:L/Au:N/C:P/I:N/A:N, 2.1, LOW",
     "(AV:N/AC:M/Au:N/C:C/I:C/A:C), 9.3, HIGH",
+    "CVSS:2.0/AV:N/AC:L/Au:N/C:P/I:P/A:P, 7.5, HIGH",
   })
   void v2UsesNvdRatings(String vector, double score, Severity severity) {
     CvssScore s = Cvss.score(vector);
@@ -122,6 +123,9 @@ class CvssTest {
     "CVSS:3.1/AV:N",
     "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:X",
     "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:Q/SC:N/SI:N/SA:N",
+    "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N",
+    "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/XYZ:1",
+    "cvss:3.1/av:n/ac:l/pr:n/ui:n/s:u/c:h/i:h/a:h",
     "' '",
   })
   void malformedVectorsAreRejectedWithTheVector(String vector) {
