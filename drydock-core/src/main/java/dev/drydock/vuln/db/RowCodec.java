@@ -48,7 +48,8 @@ final class RowCodec {
 
   /** Ranges from the column's UTF-8 bytes (no intermediate String on the lookup path). */
   static List<Range> ranges(byte[] json) {
-    return read(json, p -> {
+    List<Range> fast = JsonColumns.ranges(json);
+    return fast != null ? fast : read(json, p -> {
       List<Range> out = new ArrayList<>();
       expect(p.nextToken(), JsonToken.START_ARRAY);
       while (p.nextToken() == JsonToken.START_OBJECT) {
@@ -91,7 +92,8 @@ final class RowCodec {
   }
 
   static List<String> strings(byte[] json) {
-    return read(json, p -> {
+    List<String> fast = JsonColumns.strings(json);
+    return fast != null ? fast : read(json, p -> {
       expect(p.nextToken(), JsonToken.START_ARRAY);
       List<String> out = new ArrayList<>();
       while (p.nextToken() == JsonToken.VALUE_STRING) {
