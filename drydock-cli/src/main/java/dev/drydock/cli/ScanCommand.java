@@ -1,60 +1,69 @@
 package dev.drydock.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.drydock.image.ImageSource;
 import dev.drydock.image.Platform;
 import dev.drydock.index.DiskLayerCache;
-import dev.drydock.scan.Ecosystems;
-import dev.drydock.index.IndexLimits;
 import dev.drydock.index.IndexReport;
-import dev.drydock.index.Indexer;
 import dev.drydock.index.LayerCache;
 import dev.drydock.registry.CredentialProvider;
 import dev.drydock.registry.Credentials;
 import dev.drydock.registry.DockerConfigCredentials;
 import dev.drydock.registry.RegistryClient;
 import dev.drydock.report.ImageReport;
-import dev.drydock.report.ReportFormat;
+import dev.drydock.scan.ImageScanner;
+import dev.drydock.scan.ScannerKind;
 import dev.drydock.source.ImageSources;
-import java.io.BufferedOutputStream;
+import dev.drydock.vuln.db.AdvisoryDatabase;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "scan",
     mixinStandardHelpOptions = true,
     description = {
-        "Scan an image and report what it contains.",
+        "Scan an image and report its packages, vulnerabilities and risks.",
         "IMAGE is a registry reference (127.0.0.1:5000/team/app:1.0, nginx, quay.io/org/app@sha256:…),",
         "oci-dir:PATH[:TAG], oci-archive:PATH[:TAG], docker-archive:PATH[:REPO:TAG], or a path to any of them."})
 final class ScanCommand implements Callable<Integer> {
 
+  static final String DEFAULT_SCANNERS = "vuln";
+
   @Spec
   CommandSpec spec;
 
-  @picocli.CommandLine.ParentCommand
+  @ParentCommand
   DrydockCommand parent;
 
   @Parameters(index = "0", paramLabel = "IMAGE", description = "The image to scan.")
   String image;
 
-  @Option(names = {"-f", "--format"}, defaultValue = "table", paramLabel = "FORMAT",
-      description = "Output format: table, json, cyclonedx (default: ${DEFAULT-VALUE}).")
-  String format;
+  @Mixin
+  ScanOutput output;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
-  Path output;
+  @Mixin
+  DbCommand.DbOption db = new DbCommand.DbOption();
+
+  @Option(names = "--scanners", paramLabel = "LIST", defaultValue = DEFAULT_SCANNERS,
+      description = "What to look for besides the inventory: vuln, baseline, secret, malware (default: ${DEFAULT-VALUE}).")
+  String scanners;
+
+  @Option(names = "--save-index", paramLabel = "FILE",
+      description = "Also write the image's inventory (IndexReport JSON) to FILE, for `drydock match FILE` later.")
+  Path saveIndex;
 
   @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
       description = "Platform to pick from a multi-platform image (default: linux/amd64).")
@@ -80,40 +89,40 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ReportFormat fmt;
+    Set<ScannerKind> kinds;
+    Platform wanted = null;
     try {
-      fmt = ReportFormat.parse(format);
+      kinds = ScannerKind.parse(scanners);
+      output.parsedFormat();
+      output.filter();
+      if (platform != null) {
+        wanted = Platform.parse(platform);
+      }
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
-    Platform wanted = null;
-    if (platform != null) {
-      try {
-        wanted = Platform.parse(platform);
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), e.getMessage());
-      }
     }
     ImageSources.Options options = new ImageSources.Options(wanted, credentials(),
         RegistryClient.Options.DEFAULT.withInsecure(insecure));
     LayerCache cache = noCache ? LayerCache.NONE
         : new DiskLayerCache(cacheDir != null ? cacheDir : DiskLayerCache.defaultDirectory());
-    Indexer indexer = new Indexer(Ecosystems.defaults(), cache, IndexLimits.DEFAULT,
-        Math.max(2, Runtime.getRuntime().availableProcessors()));
+    ImageReport report;
+    try (AdvisoryDatabase database = Scanners.openDatabase(kinds, db.path())) {
+      ImageScanner scanner = Scanners.build(kinds, database, cache);
+      try (ImageSource source = ImageSources.open(image, options);
+           Progress progress = Progress.create(spec.commandLine().getErr(), quiet)) {
+        report = scanner.scan(source, progress);
+      }
+    }
+    if (saveIndex != null) {
+      writeIndex(report.index(), saveIndex);
+    }
+    return output.emit(report, parent.streams);
+  }
 
-    IndexReport index;
-    try (ImageSource source = ImageSources.open(image, options);
-         Progress progress = Progress.create(spec.commandLine().getErr(), quiet)) {
-      index = indexer.index(source, progress);
-    }
-    ImageReport report = ImageReport.inventory(index, Instant.now(), VersionProvider.version());
-    write(report, fmt);
-    if (!report.complete()) {
-      spec.commandLine().getErr().println("warning: the report is incomplete: "
-          + index.diagnostics().stream().filter(d -> d.kind() == dev.drydock.index.Diagnostic.Kind.INCOMPLETE).count()
-          + " item(s) could not be analysed (listed in the report)");
-    }
-    return 0;
+  static void writeIndex(IndexReport index, Path file) throws IOException {
+    Path abs = file.toAbsolutePath();
+    Files.createDirectories(abs.getParent());
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(abs.toFile(), index);
   }
 
   private CredentialProvider credentials() throws IOException {
@@ -128,34 +137,5 @@ final class ScanCommand implements Callable<Integer> {
       return CredentialProvider.fixed(new Credentials(username, password));
     }
     return DockerConfigCredentials.load();
-  }
-
-  private void write(ImageReport report, ReportFormat fmt) throws IOException {
-    if (output == null) {
-      OutputStream out = new BufferedOutputStream(parent.streams.out());
-      fmt.writer().write(report, out);
-      out.flush();
-      return;
-    }
-    Path abs = output.toAbsolutePath();
-    if (Files.exists(abs) && !Files.isRegularFile(abs)) {
-      // A device or pipe (/dev/stdout, /dev/null, a FIFO): write into it, never replace it.
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(abs))) {
-        fmt.writer().write(report, out);
-      }
-      return;
-    }
-    // A regular file is replaced atomically, so a reader never sees half a report.
-    Path dir = abs.getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".drydock-", ".tmp");
-    try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-        fmt.writer().write(report, out);
-      }
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 }

@@ -12,9 +12,12 @@ public enum ScannerKind {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses {@code vuln,baseline,secret,malware} (any subset, comma-separated). */
+  /** Parses {@code vuln,baseline,secret,malware} (any subset, comma-separated), or {@code none}. */
   public static Set<ScannerKind> parse(String list) {
     Set<ScannerKind> out = EnumSet.noneOf(ScannerKind.class);
+    if (list.trim().equalsIgnoreCase("none")) {
+      return out;
+    }
     for (String s : list.split(",")) {
       String t = s.trim().toLowerCase(Locale.ROOT);
       if (t.isEmpty()) {

@@ -1,0 +1,159 @@
+package dev.drydock.vuln.db.bench;
+
+import dev.drydock.vuln.db.AdvisoryDatabase;
+import dev.drydock.vuln.db.Candidate;
+import dev.drydock.vuln.db.DatabaseStatus;
+import dev.drydock.vuln.db.ImportResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Benchmark (not a test) of the advisory database at osv.dev scale: generates ≥ 300,000
+ * advisories in the real formats ({@link FeedGenerator}: 250,000 OSV records in a zip and a Debian
+ * tracker export with 60,000 package/CVE records), times their import, reports the database size,
+ * and times a lookup of 10,000 packages the way the matcher makes it (per ecosystem, batched).
+ *
+ * <p>Run from the repository root (see {@code bench/README.md}):
+ *
+ * <pre>
+ * JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -q -o -pl drydock-core test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+ * /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -cp drydock-core/target/test-classes:drydock-core/target/classes:$(cat drydock-core/target/bench-classpath.txt) \
+ *     dev.drydock.vuln.db.bench.AdvisoryDbBenchmark [work-dir] [osv-records] [debian-records]
+ * </pre>
+ */
+public final class AdvisoryDbBenchmark {
+
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+  private AdvisoryDbBenchmark() {}
+
+  public static void main(String[] args) throws IOException {
+    Path work = Path.of(args.length > 0 ? args[0] : "drydock-core/target/bench-vulndb");
+    int osvCount = args.length > 1 ? Integer.parseInt(args[1]) : 250_000;
+    int debianCount = args.length > 2 ? Integer.parseInt(args[2]) : 60_000;
+    Files.createDirectories(work);
+    Path zip = work.resolve("all.zip");
+    Path tracker = work.resolve("tracker.json");
+    Path dbFile = work.resolve("advisories.db");
+    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+      Files.deleteIfExists(work.resolve("advisories.db" + suffix));
+    }
+
+    long t = System.nanoTime();
+    long osvAffected = FeedGenerator.osvZip(zip, osvCount, 1);
+    int cves = FeedGenerator.debianTracker(tracker, debianCount, 2);
+    System.out.printf(Locale.ROOT, "generated %,d OSV records (%,d affected, zip %s) and %,d Debian records "
+            + "(%,d CVEs, %s) in %.1f s%n", osvCount, osvAffected, mb(Files.size(zip)), debianCount, cves,
+        mb(Files.size(tracker)), seconds(t));
+
+    try (AdvisoryDatabase db = AdvisoryDatabase.open(dbFile)) {
+      for (Path feed : List.of(zip, tracker)) {
+        long cpu = CPU.getCurrentThreadCpuTime();
+        ImportResult r = db.importFile(feed);
+        System.out.printf(Locale.ROOT, "imported %-12s %,9d advisories %,9d affected %,6d merged in %5.1f s "
+                + "(thread CPU %.1f s, %,.0f advisories/s)%n", feed.getFileName(), r.advisories(), r.affected(), r.merged(),
+            r.elapsed().toMillis() / 1000.0, (CPU.getCurrentThreadCpuTime() - cpu) / 1e9,
+            r.advisories() / (r.elapsed().toMillis() / 1000.0));
+      }
+      long cpu = CPU.getCurrentThreadCpuTime();
+      ImportResult again = db.importFile(tracker);
+      System.out.printf(Locale.ROOT, "re-imported %s (replacing its %,d advisories) in %.1f s (thread CPU %.1f s)%n",
+          tracker.getFileName(), again.advisories(), again.elapsed().toMillis() / 1000.0,
+          (CPU.getCurrentThreadCpuTime() - cpu) / 1e9);
+      DatabaseStatus status = db.status();
+      System.out.printf(Locale.ROOT, "database: %,d advisories, %,d affected entries, %s on disk%n",
+          status.advisories(), status.affected(), mb(Files.size(dbFile)));
+    }
+
+    Map<String, List<String>> lookup = packages(10_000);
+    try (AdvisoryDatabase db = AdvisoryDatabase.openReadOnly(dbFile)) {
+      long[] times = new long[7];
+      long[] cpus = new long[times.length];
+      int candidates = 0;
+      int packagesHit = 0;
+      for (int run = 0; run < times.length; run++) {
+        long start = System.nanoTime();
+        long cpu = CPU.getCurrentThreadCpuTime();
+        candidates = 0;
+        packagesHit = 0;
+        for (Map.Entry<String, List<String>> e : lookup.entrySet()) {
+          Map<String, List<Candidate>> found = db.affecting(e.getKey(), e.getValue());
+          packagesHit += found.size();
+          candidates += found.values().stream().mapToInt(List::size).sum();
+        }
+        times[run] = System.nanoTime() - start;
+        cpus[run] = CPU.getCurrentThreadCpuTime() - cpu;
+      }
+      long[] warm = Arrays.copyOfRange(times, 1, times.length);
+      long[] warmCpu = Arrays.copyOfRange(cpus, 1, cpus.length);
+      Arrays.sort(warm);
+      Arrays.sort(warmCpu);
+      System.out.printf(Locale.ROOT, "lookup of %,d packages in %d ecosystems: %,d packages with %,d candidates; "
+              + "first run %.1f ms (CPU %.1f ms), then median %.1f ms (min %.1f, max %.1f; CPU median %.1f ms)%n",
+          lookup.values().stream().mapToInt(List::size).sum(), lookup.size(), packagesHit, candidates,
+          times[0] / 1e6, cpus[0] / 1e6, warm[warm.length / 2] / 1e6, warm[0] / 1e6, warm[warm.length - 1] / 1e6,
+          warmCpu[warmCpu.length / 2] / 1e6);
+      Random r = new Random(4);
+      long start = System.nanoTime();
+      int found = 0;
+      for (int i = 0; i < 1_000; i++) {
+        found += db.find("CVE-2023-" + (100000 + r.nextInt(cves))).size();
+      }
+      System.out.printf(Locale.ROOT, "find by id of 1,000 CVE ids: %,d advisories in %.1f ms%n", found,
+          (System.nanoTime() - start) / 1e6);
+      System.out.printf(Locale.ROOT, "load average during the run: %.2f on %d CPUs%n",
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          Runtime.getRuntime().availableProcessors());
+    }
+  }
+
+  /**
+   * 10,000 package names as an image with a large application would have them: OS packages, then
+   * language packages; about half of the names have advisories.
+   */
+  static Map<String, List<String>> packages(int total) {
+    Random r = new Random(3);
+    Map<String, Integer> shares = new LinkedHashMap<>();
+    shares.put("Debian:12", 600);
+    shares.put("npm", 4_500);
+    shares.put("Maven", 2_000);
+    shares.put("PyPI", 1_500);
+    shares.put("Go", 1_000);
+    shares.put("RubyGems", 400);
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    int left = total;
+    for (Map.Entry<String, Integer> e : shares.entrySet()) {
+      int n = Math.min(left, e.getValue());
+      left -= n;
+      List<String> names = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        boolean known = r.nextBoolean();
+        if (e.getKey().startsWith("Debian")) {
+          names.add(known ? FeedGenerator.debianName(r.nextInt(FeedGenerator.DEBIAN_PACKAGES)) : "not-in-feed-" + i);
+        } else {
+          names.add(known ? FeedGenerator.name(e.getKey(), r.nextInt(FeedGenerator.NAMES_PER_ECOSYSTEM))
+              : "not-in-feed-" + i);
+        }
+      }
+      out.put(e.getKey(), names);
+    }
+    return out;
+  }
+
+  private static String mb(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+}
