@@ -135,7 +135,7 @@ final class ImageConfigChecks {
     return out;
   }
 
-  private static final Pattern BUILDKIT_ARGS = Pattern.compile("^\\|([0-9]{1,4}) ");
+  private static final Pattern BUILDKIT_ARGS = Pattern.compile("^(?:RUN\\s+)?\\|([0-9]{1,4}) ");
   private static final Pattern CLASSIC_ARG = Pattern.compile("#\\(nop\\)\\s+ARG\\s+([A-Za-z_][A-Za-z0-9_]*)=(\\S*)");
 
   static List<String[]> buildArguments(String cmd) {
@@ -174,7 +174,7 @@ final class ImageConfigChecks {
   private static final Pattern REMOTE_ADD = Pattern.compile(
       "(?i)(?:^|\\s|\\(nop\\)\\s*)ADD\\s+(?:--[a-z-]+(?:=\\S*)?\\s+)*(?:\\[\\s*)?\"?(?P<url>https?://\\S+)");
   private static final Pattern PIPE_TO_SHELL = Pattern.compile(
-      "(?i)(?P<cmd>\\b(?:curl|wget)\\b[^|;&\\n]{0,2000}\\|\\s*(?:sudo\\s+(?:-\\S+\\s+)*)?(?:/usr)?(?:/bin/)?"
+      "(?i)(?P<cmd>\\b(?:curl|wget)\\b[^|;&\\n]{0,1000}\\|\\s*(?:sudo\\s+(?:-\\S+\\s+)*)?(?:/usr)?(?:/bin/)?"
           + "(?:(?:ba|z|da|k)?sh|python[0-9.]*|perl|ruby|node)\\b"
           + "|\\b(?:ba|z)?sh\\s+(?:-c\\s+)?[\"']?(?:\\$\\(|<\\()\\s*(?:curl|wget)\\b)");
 

@@ -42,6 +42,14 @@ final class PasswordFieldCheck {
     return parsed;
   }
 
+  /** Work units (about a microsecond each) as a readable duration. */
+  static String duration(long units) {
+    if (units < 10_000) {
+      return units / 1000.0 + " ms";
+    }
+    return units < 10_000_000 ? units / 1000 + " ms" : units / 1_000_000 + " s";
+  }
+
   private void tryWeak(String account, CryptHashes.Hash h, int line, List<Finding> findings, List<Diagnostic> diagnostics) {
     WeakPasswordCheck.Result r;
     try {
@@ -58,7 +66,7 @@ final class PasswordFieldCheck {
           Map.of("account", account, "scheme", h.scheme(), "source", c.source())));
       case WeakPasswordCheck.NotFound n -> { }
       case WeakPasswordCheck.Partial p -> diagnostics.add(Diagnostic.incomplete("account " + account
-          + ": password hash (" + h.scheme() + ", about " + h.cost() / 1000 + " ms per try) checked against "
+          + ": password hash (" + h.scheme() + ", about " + duration(h.cost()) + " per try) checked against "
           + p.tried() + " of " + p.candidates() + " weak passwords; the rest exceeds the work budget of the"
           + " weak-password check", path, analyzer));
     }

@@ -77,7 +77,7 @@ public final class SudoersAnalyzer extends BufferedAnalyzer {
         continue;
       }
       joined.append(raw);
-      String line = stripComment(joined.toString()).strip();
+      String line = stripComment(joined.toString()).strip().replaceAll("\\s+", " ");
       joined.setLength(0);
       if (!line.isEmpty()) {
         entry(path, line, start, findings);

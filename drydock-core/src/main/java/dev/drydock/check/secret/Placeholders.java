@@ -30,7 +30,8 @@ final class Placeholders {
   /** Whole values that are placeholders (compared in lower case). */
   private static final Set<String> WORDS = Set.of(
       "password", "passwd", "pass", "secret", "token", "none", "null", "nil", "empty", "true", "false", "undefined",
-      "required", "optional", "string", "value", "default", "unset", "hidden", "omitted", "...", "foo", "bar", "foobar");
+      "required", "optional", "string", "value", "default", "unset", "hidden", "omitted", "...", "foo", "bar", "foobar",
+      "xyzzy", "secret123", "password123", "pass123", "mypassword", "mysecret", "s3cr3t");
 
   private Placeholders() {}
 
@@ -51,6 +52,26 @@ final class Placeholders {
       return true;
     }
     return sameCharacter(v);
+  }
+
+  /**
+   * Whether the key material that follows a private-key header at {@code from} (on the same
+   * line, after an escaped newline: a key inside a JSON or INI string) is a placeholder:
+   * {@code "-----BEGIN PRIVATE KEY-----\nXXXX\n…"} in npm's documentation, {@code ...}.
+   */
+  static boolean isPlaceholderBody(String line, int from) {
+    int i = from;
+    while (i < line.length() && (line.charAt(i) == '\\' || line.charAt(i) == 'n' && i > from
+        && line.charAt(i - 1) == '\\' || line.charAt(i) == 'r' && i > from && line.charAt(i - 1) == '\\'
+        || Character.isWhitespace(line.charAt(i)))) {
+      i++;
+    }
+    int start = i;
+    while (i < line.length() && (Character.isLetterOrDigit(line.charAt(i)) || "+/=.".indexOf(line.charAt(i)) >= 0)) {
+      i++;
+    }
+    String body = line.substring(start, i);
+    return !body.isEmpty() && (isPlaceholder(body) || body.startsWith("..."));
   }
 
   private static boolean isIdentifier(String s) {

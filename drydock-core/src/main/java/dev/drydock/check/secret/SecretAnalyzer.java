@@ -29,12 +29,21 @@ import java.util.Set;
  *   <li>{@code usr/share/doc/}, {@code usr/share/man/}, {@code usr/share/info/}: documentation,
  *       whose examples show keys and passwords ({@code sudoers} examples, {@code curl} man pages);
  *   <li>{@code usr/share/locale/}: message catalogues, which translate words like "password";
+ *   <li>{@code var/lib/apt/lists/}, {@code var/cache/apt/}, {@code var/cache/dnf/},
+ *       {@code var/cache/yum/}, {@code var/lib/yum/repos/}: package indexes downloaded from the
+ *       distribution's mirrors, public and tens of megabytes each (Debian's main {@code Packages}
+ *       list is 50 MB), which would otherwise cost the most scanning time of a typical image;
  *   <li>any {@code test/}, {@code tests/}, {@code testdata/}, {@code __tests__/} directory, and
  *       {@code node_modules/<package>/test*}: test suites of installed packages ship deliberate
  *       keys (CPython's {@code Lib/test/*.pem}, Go's {@code crypto/tls/testdata}, npm packages'
- *       fixtures). An application's own tests copied into an image are skipped too; that is the
- *       price of the exclusion.
+ *       fixtures);
+ *   <li>test sources by their language's naming convention ({@code *_test.go},
+ *       {@code test_*.py}, {@code *_test.py}, {@code *.test.js}, {@code *.spec.ts} …): Go's own
+ *       sources in every golang image ship {@code crypto/tls/example_test.go} with a private key
+ *       and {@code net/url/url_test.go} with passwords in URLs.
  * </ul>
+ * An application's own tests copied into an image are skipped too; that is the price of the
+ * exclusions.
  *
  * <p>The secret value never leaves this package unmasked: findings carry {@link Mask}ed evidence,
  * and nothing here logs.
@@ -48,7 +57,7 @@ public final class SecretAnalyzer implements Analyzer {
   /** Bytes a segment carries over into the next, longer than any secret the rules match. */
   static final int OVERLAP = 1024;
   /** Bytes of one file scanned at most. */
-  static final long MAX_SCANNED = 16L << 20;
+  static final long MAX_SCANNED = 64L << 20;
   /** Findings reported per file at most. */
   static final int MAX_FINDINGS = 100;
 
@@ -58,9 +67,12 @@ public final class SecretAnalyzer implements Analyzer {
       "png", "jpg", "jpeg", "gif", "bmp", "ico", "webp", "svgz", "tif", "tiff",
       "woff", "woff2", "ttf", "otf", "eot", "pcf", "mp3", "mp4", "ogg", "wav", "pdf");
 
-  private static final List<String> EXCLUDED_PREFIXES =
-      List.of("usr/share/doc/", "usr/share/man/", "usr/share/info/", "usr/share/locale/");
+  private static final List<String> EXCLUDED_PREFIXES = List.of(
+      "usr/share/doc/", "usr/share/man/", "usr/share/info/", "usr/share/locale/",
+      "var/lib/apt/lists/", "var/cache/apt/", "var/cache/dnf/", "var/cache/yum/", "var/lib/yum/repos/");
   private static final Set<String> TEST_DIRECTORIES = Set.of("test", "tests", "testdata", "__tests__");
+  private static final List<String> TEST_FILE_SUFFIXES =
+      List.of("_test.go", "_test.py", ".test.js", ".spec.js", ".test.ts", ".spec.ts");
 
   private final SecretScanner scanner;
 
@@ -103,6 +115,16 @@ public final class SecretAnalyzer implements Analyzer {
       if (path.startsWith(p)) {
         return true;
       }
+    }
+    int slash = path.lastIndexOf('/');
+    String name = path.substring(slash + 1);
+    for (String suffix : TEST_FILE_SUFFIXES) {
+      if (name.endsWith(suffix)) {
+        return true;
+      }
+    }
+    if (name.startsWith("test_") && name.endsWith(".py")) {
+      return true;
     }
     String[] parts = path.split("/");
     for (int i = 0; i < parts.length; i++) {

@@ -35,9 +35,6 @@ public record SecretRule(
     if (!regex.namedGroups().containsKey("secret")) {
       throw new IllegalArgumentException("rule " + key + ": regex has no (?P<secret>...) group");
     }
-    if (keywords.isEmpty() && scope.isAny()) {
-      throw new IllegalArgumentException("rule " + key + ": a rule without keywords needs a narrow scope");
-    }
   }
 
   /** A rule whose secret may occur in any text file. */

@@ -63,11 +63,11 @@ public final class SecretRules {
       // inside a JSON string) or base64 (a one-line PEM); a header inside quotes is a constant in
       // some parser's source code, not a key.
       label("private_key", "Private key", List.of("private key-----"),
-          "-----BEGIN (?P<secret>(?:RSA |DSA |EC |ENCRYPTED )?PRIVATE KEY)-----\\s*(?:$|\\\\r?\\\\n|[A-Za-z0-9+/=]{16})"),
+          "-----BEGIN (?P<secret>(?:RSA |DSA |EC |ENCRYPTED )?PRIVATE KEY)-----\\s*(?:$|(?:\\\\r)?\\\\n|[A-Za-z0-9+/=]{16})"),
       label("openssh_private_key", "OpenSSH private key", List.of("begin openssh private key"),
-          "-----BEGIN (?P<secret>OPENSSH PRIVATE KEY)-----\\s*(?:$|\\\\r?\\\\n|[A-Za-z0-9+/=]{16})"),
+          "-----BEGIN (?P<secret>OPENSSH PRIVATE KEY)-----\\s*(?:$|(?:\\\\r)?\\\\n|[A-Za-z0-9+/=]{16})"),
       label("pgp_private_key", "PGP private key block", List.of("begin pgp private key block"),
-          "-----BEGIN (?P<secret>PGP PRIVATE KEY BLOCK)-----\\s*(?:$|\\\\r?\\\\n)"),
+          "-----BEGIN (?P<secret>PGP PRIVATE KEY BLOCK)-----\\s*(?:$|(?:\\\\r)?\\\\n)"),
       label("putty_private_key", "PuTTY private key", List.of("putty-user-key-file-"),
           "^(?P<secret>PuTTY-User-Key-File-[23]): "),
       // Credential files of well-known tools.
@@ -99,11 +99,13 @@ public final class SecretRules {
       SecretRule.of("url_password", "Password in a URL", MEDIUM, List.of("://"),
           "\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@\"'<>]{1,100}:(?P<secret>[^\\s:/@\"'<>]{3,100})@[A-Za-z0-9.\\[\\]-]+",
           OPAQUE),
-      // A key whose name ends in "password" (spring.datasource.password, DB_PASSWORD, "password":)
-      // assigned a literal at the start of a line; values starting with a YAML indicator (a
-      // !vault tag, an &anchor or *alias, a | or > block) are not literals.
+      // A key whose name ends in "password" (spring.datasource.password, DB_PASSWORD, "password":),
+      // or in "passwd"/"pwd" after a separator (db_passwd; a bare "passwd:" is nsswitch.conf's
+      // database name, a bare PWD the working directory), assigned a literal at the start of a
+      // line; values starting with a YAML indicator (a !vault tag, an &anchor or *alias, a | or >
+      // block) are not literals.
       SecretRule.of("config_password", "Password in a configuration file", HIGH, List.of("password", "passwd", "pwd"),
-          "(?i)^\\s*(?:export\\s+)?[\"']?(?:[\\w.\\[\\]-]*(?:password|passwd)|[\\w.\\[\\]-]*[._-]pwd)[\"']?\\s*[:=]\\s*[\"']?"
+          "(?i)^\\s*(?:export\\s+)?[\"']?(?:[\\w.\\[\\]-]*password|[\\w.\\[\\]-]*[._-](?:passwd|pwd))[\"']?\\s*[:=]\\s*[\"']?"
               + "(?P<secret>[^\\s\"'#,;!&*|>{}\\[\\]][^\\s\"'#,;]{3,})", OPAQUE)
           .in(Scope.named().orNamePrefixes(".env")
               .orExtensions("properties", "yml", "yaml", "env", "ini", "cfg", "cnf", "conf", "toml")));
@@ -116,6 +118,9 @@ public final class SecretRules {
     for (SecretRule r : ALL) {
       if (!keys.add(r.key())) {
         throw new IllegalStateException("duplicate secret rule key " + r.key());
+      }
+      if (r.keywords().isEmpty() && r.scope().isAny()) {
+        throw new IllegalStateException("rule " + r.key() + ": a rule without keywords needs a narrow scope");
       }
     }
   }

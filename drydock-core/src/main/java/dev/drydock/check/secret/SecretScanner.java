@@ -148,7 +148,7 @@ public final class SecretScanner {
           continue;
         }
         String secret = line.substring(start, end);
-        if (!rule.labelOnly() && Placeholders.isPlaceholder(secret)) {
+        if (rule.labelOnly() ? Placeholders.isPlaceholderBody(line, matcher.end()) : Placeholders.isPlaceholder(secret)) {
           continue;
         }
         boolean taken = false;
