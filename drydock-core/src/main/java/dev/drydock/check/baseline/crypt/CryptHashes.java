@@ -87,6 +87,10 @@ public final class CryptHashes {
     }
     int end = field.indexOf('$', 1);
     String id = end < 0 ? field.substring(1) : field.substring(1, end);
+    int comma = id.indexOf(',');
+    if (comma >= 0) {
+      id = id.substring(0, comma); // Sun MD5's "$md5,rounds=N$"
+    }
     switch (id) {
       case "1":
         return MD5.matcher(field).matches() ? new Hash("md5crypt", MD5_COST, field)
