@@ -30,6 +30,27 @@ public final class Baseline {
     return ImageConfigChecks.ALL;
   }
 
+  /**
+   * The image-configuration checks for a scan's selected scanners: the secret items
+   * ({@code config_env_secret}, {@code config_label_secret}, {@code config_history_secret}) when
+   * either {@code baseline} or {@code secret} is on, the other items only with {@code baseline}.
+   */
+  public static java.util.function.Function<ImageConfig, List<Finding>> configChecks(boolean baseline, boolean secret) {
+    List<ImageConfigCheck> checks = new ArrayList<>();
+    if (baseline) {
+      checks.addAll(ImageConfigChecks.ALL);
+    } else if (secret) {
+      checks.addAll(ImageConfigChecks.SECRETS);
+    }
+    return config -> {
+      List<Finding> out = new ArrayList<>();
+      for (ImageConfigCheck c : checks) {
+        out.addAll(c.check(config));
+      }
+      return out;
+    };
+  }
+
   /** Runs every image-configuration check; findings have an empty path. */
   public static List<Finding> checkConfig(ImageConfig config) {
     List<Finding> out = new ArrayList<>();

@@ -2,6 +2,8 @@ package dev.drydock.check.baseline;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.drydock.check.secret.ConfigRedaction;
+import dev.drydock.check.secret.CredentialNames;
 import dev.drydock.check.secret.Mask;
 import dev.drydock.check.secret.SecretScanner;
 import dev.drydock.image.ImageConfig;
@@ -29,14 +31,9 @@ final class ImageConfigChecks {
       ImageConfigChecks::historySecrets, RiskyPorts::check, ImageConfigChecks::healthcheck,
       ImageConfigChecks::historyDownloads);
 
-  /**
-   * A name that holds a credential: ends in password, secret, token, an API, access or private
-   * key, or credentials, as a whole word ({@code BYPASS} and {@code GPG_KEY} do not count; nor
-   * does {@code PWD}, the working directory, nor {@code *_FILE}, a path to a secret).
-   */
-  private static final Pattern SECRET_NAME = Pattern.compile(
-      "(?i)(?:^|[_.-])(?:password|passwd|pass|secret|token|secret[_.-]?key(?:[_.-]?base)?|api[_.-]?key|access[_.-]?key"
-          + "|private[_.-]?key|credentials?|auth[_.-]?token)$");
+  /** The checks that find secrets (in environment variables, labels and build history). */
+  static final List<ImageConfigCheck> SECRETS = List.of(
+      ImageConfigChecks::envSecrets, ImageConfigChecks::labelSecrets, ImageConfigChecks::historySecrets);
 
   // ------------------------------------------------------------------ user
 
@@ -86,20 +83,10 @@ final class ImageConfigChecks {
       return;
     }
     String v = value.strip();
-    if (SECRET_NAME.matcher(name).find() && isLiteral(v)) {
+    if (CredentialNames.isCredentialName(name) && CredentialNames.isLiteral(v)) {
       attributes.put("secret_rule", "credential_name");
       out.add(item.finding("", null, name + "=" + Mask.mask(v, 2), attributes));
     }
-  }
-
-  /** A value that stands for itself: not empty, a flag, a path or a placeholder. */
-  private static boolean isLiteral(String v) {
-    if (v.length() < 4 || v.startsWith("/") || SecretScanner.isPlaceholder(v)) {
-      return false;
-    }
-    String lower = v.toLowerCase(java.util.Locale.ROOT);
-    return !(lower.equals("yes") || lower.equals("no") || lower.equals("on") || lower.equals("off")
-        || lower.equals("enabled") || lower.equals("disabled"));
   }
 
   /**
@@ -116,7 +103,7 @@ final class ImageConfigChecks {
         continue;
       }
       List<Finding> here = new ArrayList<>();
-      for (String[] arg : buildArguments(cmd)) {
+      for (String[] arg : ConfigRedaction.buildArguments(cmd)) {
         assignment(BaselineItems.CONFIG_HISTORY_SECRET, "build_arg", arg[0], arg[1], here);
       }
       if (here.isEmpty()) {
@@ -131,29 +118,6 @@ final class ImageConfigChecks {
         a.put("history", Integer.toString(i));
         out.add(BaselineItems.CONFIG_HISTORY_SECRET.finding("", null, f.evidence(), a));
       }
-    }
-    return out;
-  }
-
-  private static final Pattern BUILDKIT_ARGS = Pattern.compile("^(?:RUN\\s+)?\\|([0-9]{1,4}) ");
-  private static final Pattern CLASSIC_ARG = Pattern.compile("#\\(nop\\)\\s+ARG\\s+([A-Za-z_][A-Za-z0-9_]*)=(\\S*)");
-
-  static List<String[]> buildArguments(String cmd) {
-    List<String[]> out = new ArrayList<>();
-    Matcher m = BUILDKIT_ARGS.matcher(cmd);
-    if (m.find()) {
-      int n = Integer.parseInt(m.group(1));
-      String[] words = cmd.substring(m.end()).split(" ", n + 1);
-      for (int k = 0; k < Math.min(n, words.length); k++) {
-        int eq = words[k].indexOf('=');
-        if (eq > 0) {
-          out.add(new String[] {words[k].substring(0, eq), words[k].substring(eq + 1)});
-        }
-      }
-    }
-    Matcher a = CLASSIC_ARG.matcher(cmd);
-    if (a.find()) {
-      out.add(new String[] {a.group(1), a.group(2)});
     }
     return out;
   }

@@ -46,6 +46,12 @@ public final class PasswdAnalyzer extends BufferedAnalyzer {
     return entry.path().equals(PATH);
   }
 
+  /** Whether a UID field is 0 as getpwent(3) reads it ("0", "00"). */
+  private static boolean isZero(String uid) {
+    String u = uid.trim();
+    return !u.isEmpty() && u.chars().allMatch(c -> c == '0');
+  }
+
   @Override
   public AnalysisResult analyze(String path, byte[] content) {
     List<Finding> findings = new ArrayList<>();
@@ -63,7 +69,7 @@ public final class PasswdAnalyzer extends BufferedAnalyzer {
         continue;
       }
       String account = f[0];
-      if (f[2].trim().equals("0") && !account.equals("root")) {
+      if (isZero(f[2]) && !account.equals("root")) {
         findings.add(BaselineItems.ACCOUNT_EXTRA_UID0.finding(path, i + 1, account + ":…:0",
             Map.of("account", account)));
       }

@@ -27,6 +27,15 @@ public final class Secrets {
     return List.of(analyzer());
   }
 
+  /**
+   * {@code config} with every secret masked (environment, labels, history commands): what a
+   * report may quote. {@code IndexReport.image().config()} and its layers' {@code createdBy} hold
+   * the raw configuration until the indexer applies this.
+   */
+  public static dev.drydock.image.ImageConfig redact(dev.drydock.image.ImageConfig config) {
+    return ConfigRedaction.redact(config);
+  }
+
   /** Every rule, in priority order (for documentation and {@code --list-rules} style output). */
   public static List<SecretRule> rules() {
     return SecretRules.all();
