@@ -68,6 +68,29 @@ class SecretsIT {
   }
 
   @Test
+  void theZeroIsNotVacuous() throws Exception {
+    // What the baseline analyzers saw and passed: the setuid/setgid files and the locked accounts.
+    java.util.Set<String> special = new java.util.TreeSet<>();
+    String shadow = null;
+    try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+        java.nio.file.Files.newInputStream(Debootstrap.rootfsTar()))) {
+      for (var e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+        if (e.isFile() && (e.getMode() & 06000) != 0) {
+          special.add(e.getName() + " " + Integer.toOctalString(e.getMode() & 07777));
+        }
+        if (e.getName().equals("etc/shadow")) {
+          shadow = new String(tar.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
+    }
+    assertThat(special).containsExactly("usr/bin/chage 2755", "usr/bin/chfn 4755", "usr/bin/chsh 4755",
+        "usr/bin/expiry 2755", "usr/bin/gpasswd 4755", "usr/bin/mount 4755", "usr/bin/newgrp 4755",
+        "usr/bin/passwd 4755", "usr/bin/su 4755", "usr/bin/umount 4755", "usr/sbin/unix_chkpwd 2755");
+    assertThat(shadow).isNotNull();
+    assertThat(shadow.lines()).hasSize(18).allSatisfy(l -> assertThat(l.split(":")[1]).isEqualTo("*"));
+  }
+
+  @Test
   void reportIsComplete() {
     assertThat(report.diagnostics()).filteredOn(d -> d.kind() == Diagnostic.Kind.INCOMPLETE).isEmpty();
     assertThat(report.complete()).isTrue();
