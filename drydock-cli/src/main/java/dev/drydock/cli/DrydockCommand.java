@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Container image security: inventory, vulnerabilities and risk checks.",
-    subcommands = {ScanCommand.class, TrainingCommand.class})
+    subcommands = {ScanCommand.class, ServeCommand.class, AccessKeyCommand.class, TrainingCommand.class})
 final class DrydockCommand implements Runnable {
   final Streams streams;
 

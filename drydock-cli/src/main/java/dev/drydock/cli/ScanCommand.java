@@ -106,7 +106,7 @@ final class ScanCommand implements Callable<Integer> {
          Progress progress = Progress.create(spec.commandLine().getErr(), quiet)) {
       index = indexer.index(source, progress);
     }
-    ImageReport report = new ImageReport(index, Instant.now(), VersionProvider.version());
+    ImageReport report = ImageReport.inventory(index, Instant.now(), VersionProvider.version());
     write(report, fmt);
     if (!report.complete()) {
       spec.commandLine().getErr().println("warning: the report is incomplete: "

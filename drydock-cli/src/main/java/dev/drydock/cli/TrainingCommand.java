@@ -87,7 +87,7 @@ final class TrainingCommand implements Callable<Integer> {
         try (ImageSource source = ImageSources.open(ref, options)) {
           index = indexer.index(source, ScanListener.NONE);
         }
-        ImageReport report = new ImageReport(index, Instant.now(), VersionProvider.version());
+        ImageReport report = ImageReport.inventory(index, Instant.now(), VersionProvider.version());
         for (ReportFormat f : ReportFormat.values()) {
           f.writer().write(report, OutputStream.nullOutputStream());
         }

@@ -27,7 +27,8 @@ import org.cyclonedx.model.metadata.ToolInformation;
  * CycloneDX 1.6 JSON through cyclonedx-core-java. {@code metadata.component} is the image (type
  * {@code container}, version = manifest digest, purl {@code pkg:oci/…}); each package is a
  * component with its purl and the properties {@code drydock:layer} (the introducing layer) and
- * {@code drydock:path}; the OS is a component of type {@code operating-system}.
+ * {@code drydock:path}; the OS is a component of type {@code operating-system}; vulnerabilities
+ * are {@code vulnerabilities[]} entries whose {@code affects[].ref} is the package's bom-ref.
  *
  * @see <a href="https://cyclonedx.org/docs/1.6/json/">CycloneDX 1.6 JSON reference</a>
  */
@@ -78,6 +79,7 @@ public final class CycloneDxReportWriter implements ReportWriter {
       components.add(os);
     }
     Set<String> refs = new HashSet<>();
+    java.util.Map<Package, String> refOf = new java.util.IdentityHashMap<>();
     for (Package p : ix.packages()) {
       Component c = new Component();
       c.setType(Component.Type.LIBRARY);
@@ -95,6 +97,7 @@ public final class CycloneDxReportWriter implements ReportWriter {
         refs.add(ref);
       }
       c.setBomRef(ref);
+      refOf.put(p, ref);
       List<Property> props = new ArrayList<>();
       if (p.layer() != null) {
         props.add(property("drydock:layer", p.layer()));
@@ -109,6 +112,9 @@ public final class CycloneDxReportWriter implements ReportWriter {
       components.add(c);
     }
     bom.setComponents(components);
+    if (report.vulnerabilities() != null) {
+      bom.setVulnerabilities(CycloneDxVulnerabilities.of(report.vulnerabilities(), ix.packages(), refOf));
+    }
     return bom;
   }
 

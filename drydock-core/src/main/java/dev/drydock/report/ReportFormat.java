@@ -4,13 +4,13 @@ import java.util.Locale;
 
 /** The output formats of {@code drydock scan}. */
 public enum ReportFormat {
-  TABLE, JSON, CYCLONEDX;
+  TABLE, JSON, CYCLONEDX, SARIF;
 
   public static ReportFormat parse(String s) {
     try {
       return valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown format \"" + s + "\" (table, json, cyclonedx)");
+      throw new IllegalArgumentException("unknown format \"" + s + "\" (table, json, cyclonedx, sarif)");
     }
   }
 
@@ -19,6 +19,7 @@ public enum ReportFormat {
       case TABLE -> new TableReportWriter();
       case JSON -> new JsonReportWriter();
       case CYCLONEDX -> new CycloneDxReportWriter();
+      case SARIF -> new SarifReportWriter();
     };
   }
 }

@@ -1,6 +1,8 @@
 package dev.drydock.report;
 
 import dev.drydock.index.Diagnostic;
+import dev.drydock.index.Finding;
+import dev.drydock.vuln.Vulnerability;
 import dev.drydock.index.IndexReport;
 import dev.drydock.index.Package;
 import java.io.IOException;
@@ -10,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A human-readable summary and package table, for terminals and CI logs. */
+/** A human-readable summary, package, vulnerability and finding tables, for terminals and CI logs. */
 public final class TableReportWriter implements ReportWriter {
 
   @Override
@@ -44,7 +46,50 @@ public final class TableReportWriter implements ReportWriter {
           pkg.layer() == null ? "" : shortLayer(pkg.layer()), "/" + pkg.path()});
     }
     printTable(p, rows);
+    if (report.vulnerabilities() != null) {
+      p.println();
+      var v = report.vulnerabilities();
+      p.println("Vulnerabilities: " + v.vulnerabilities().size() + " (" + v.distinctIds() + " distinct)"
+          + (v.database() == null ? "" : "  [advisory database built " + v.database().builtAt() + "]"));
+      for (Diagnostic d : v.diagnostics()) {
+        p.println("  - " + (d.kind() == Diagnostic.Kind.INCOMPLETE ? "[incomplete] " : "[warning] ") + d.message());
+      }
+      if (!v.vulnerabilities().isEmpty()) {
+        List<String[]> vr = new ArrayList<>();
+        vr.add(new String[] {"SEVERITY", "ID", "PACKAGE", "INSTALLED", "FIXED", "STATUS", "TITLE"});
+        for (Vulnerability x : v.vulnerabilities()) {
+          vr.add(new String[] {x.severity().name(), x.cveOrId(), x.packageName(), x.installedVersion(),
+              x.fixedVersion() == null ? "" : x.fixedVersion(), x.status().name().toLowerCase(java.util.Locale.ROOT)
+                  .replace('_', '-'), x.title() == null ? "" : truncate(x.title(), 60)});
+        }
+        printTable(p, vr);
+      }
+    }
+    List<Finding> findings = report.findings();
+    if (!findings.isEmpty() || !report.scanners().isEmpty()) {
+      p.println();
+      p.println("Findings: " + findings.size());
+      if (!findings.isEmpty()) {
+        List<String[]> fr = new ArrayList<>();
+        fr.add(new String[] {"KIND", "RULE", "LEVEL", "WHERE", "EVIDENCE"});
+        for (Finding f : findings) {
+          fr.add(new String[] {f.kind().name().toLowerCase(java.util.Locale.ROOT), f.ruleId(), f.level(),
+              f.path().isEmpty() ? "(image config)" : "/" + f.path() + (f.line() == null ? "" : ":" + f.line()),
+              f.evidence() == null ? "" : truncate(f.evidence(), 60)});
+        }
+        printTable(p, fr);
+      }
+    }
+    Statistics s = report.statistics();
+    p.println();
+    p.println("Statistics: vul=" + s.vul() + " baselineNum=" + s.baselineNum() + " newSuspicious=" + s.newSuspicious()
+        + (report.complete() ? "" : "  (INCOMPLETE report)"));
     p.flush();
+  }
+
+  private static String truncate(String s, int max) {
+    String one = s.replace('\n', ' ');
+    return one.length() <= max ? one : one.substring(0, max - 1) + "…";
   }
 
   private static String describeOs(IndexReport ix) {

@@ -1,276 +1,371 @@
 package dev.drydock.index.rpm;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.BitSet;
 
 /**
- * Reads the records of a Berkeley DB hash database file, the format of rpm's {@code Packages}
- * database before rpm 4.16 (RHEL/CentOS 7 and 8, Amazon Linux 2, older SUSE).
+ * Reads the values of a Berkeley DB hash database: rpm's {@code Packages} file up to RHEL/CentOS 8
+ * and Amazon Linux 2, whose keys are 4-byte header numbers and whose values are header blobs.
  *
- * <p>Hand-written: Berkeley DB itself is a C library and no maintained Java library reads its
- * files (Berkeley DB Java Edition has an unrelated format). Only what rpm writes is supported:
- * hash databases (versions 8–10, any page size, either byte order, with or without page
- * checksums, which are not verified), records stored inline or on overflow pages, no duplicates,
- * no encryption.
+ * <p>Hand-written: no maintained Java library reads Berkeley DB files. It follows the on-disk
+ * layout of Berkeley DB 4.x/5.x hash databases (hash versions 8–10), the same subset that rpm's
+ * own read-only backend reads: the metadata page (magic {@code 0x061561}, whose byte order gives
+ * the file's byte order; page size; last page; bucket count; the spares table mapping buckets to
+ * pages), then for each bucket its chain of hash pages (types 2 and 13) holding key/data item
+ * pairs, inline ({@code H_KEYDATA}) or on chains of overflow pages ({@code H_OFFPAGE}). Pages with
+ * checksums (26-byte header plus 6) are read; encrypted databases and duplicate items, which rpm
+ * never writes, are reported as unreadable.
  *
- * <p>Records are found the way Berkeley DB finds them: bucket by bucket through the meta page's
- * {@code spares} table, following each bucket's chain of pages. Freed or stale pages are never
- * looked at, so deleted packages do not reappear.
+ * <p>Reading is page by page with positional reads, so only one page and one header are on the
+ * heap. Every page is used at most once, which bounds the work by the file size even when a
+ * hostile file links pages into cycles or shares them between items.
  *
- * @see <a href="https://docs.oracle.com/cd/E17276_01/html/programmer_reference/am_conf.html">Berkeley DB access methods</a>
- * @see <a href="https://github.com/berkeleydb/libdb/blob/master/src/dbinc/db_page.h">db_page.h: page and meta-page layout</a>
+ * <p>The metadata page alone says where the buckets are, so damage to it (or to a page link) could
+ * hide whole pages of packages. Two cross-checks make such loss visible: each hash page's items
+ * must end exactly where the page says its free space ends, and after the buckets every page of
+ * the file that no bucket or item reached is looked at. In a consistent database that is a free
+ * or never-written page (type 0) or an empty hash page (Berkeley DB extends the file for a new
+ * doubling of the table by writing the last page of its range, the page of a bucket beyond
+ * max_bucket); a hash page with items there is reported and its items are read anyway, and any
+ * other page holding data is reported, since it may belong to a lost package.
+ *
+ * @see <a href="https://github.com/rpm-software-management/rpm/blob/master/lib/backend/bdb_ro.c">rpm
+ *     lib/backend/bdb_ro.c (rpm's read-only Berkeley DB reader)</a>
+ * @see <a href="https://docs.oracle.com/cd/E17276_01/html/programmer_reference/index.html">Berkeley DB
+ *     5.3 programmer's reference</a>
  */
 final class BerkeleyDbHash {
 
   static final int HASH_MAGIC = 0x061561;
-  private static final int BTREE_MAGIC = 0x053162;
-
-  // Page types (db_page.h).
+  private static final int META_SIZE = 512;
+  private static final int PAGE_HEADER = 26;
+  private static final int CHECKSUM_EXTRA = 6;
   private static final int P_INVALID = 0;
   private static final int P_HASH_UNSORTED = 2;
   private static final int P_OVERFLOW = 7;
   private static final int P_HASH = 13;
-
-  // Item types on hash pages.
   private static final int H_KEYDATA = 1;
   private static final int H_DUPLICATE = 2;
   private static final int H_OFFPAGE = 3;
   private static final int H_OFFDUP = 4;
-
-  private static final int PAGE_HEADER = 26;
-  /** With page checksums on, 2 alignment bytes and a 4-byte checksum follow the page header. */
-  private static final int CHECKSUM_HEADER = 6;
   private static final int DBMETA_CHKSUM = 0x01;
-  private static final int NCACHED = 32;
 
-  private final byte[] db;
-  private final ByteOrder order;
-  private final int pageSize;
-  private final long pages;
-  private final int overhead;
-  private final RecordSink sink;
+  private final RandomAccessBytes file;
+  private final HeaderBlobVisitor visitor;
+  private final int maxValueBytes;
+  private ByteOrder order = ByteOrder.LITTLE_ENDIAN;
+  private int pageSize;
+  private int headerSize;
+  private long lastPage;
+  private BitSet used = new BitSet();
 
-  private BerkeleyDbHash(byte[] db, ByteOrder order, int pageSize, int overhead, RecordSink sink) {
-    this.db = db;
-    this.order = order;
-    this.pageSize = pageSize;
-    this.pages = db.length / pageSize;
-    this.overhead = overhead;
-    this.sink = sink;
+  private BerkeleyDbHash(RandomAccessBytes file, HeaderBlobVisitor visitor, int maxValueBytes) {
+    this.file = file;
+    this.visitor = visitor;
+    this.maxValueBytes = maxValueBytes;
   }
 
   /**
-   * Hands every record's value to {@code sink}, except rpm's record 0 (which holds the next
-   * package number, not a header).
+   * Passes every stored header to {@code visitor}; key 0 with a 4-byte value, rpm's counter of
+   * the last header number, is skipped. Unreadable buckets, pages and items, and pages that hold
+   * data but are reached by no bucket, go to {@link HeaderBlobVisitor#problem}.
    *
-   * @throws RpmDbException when the file is not a Berkeley DB hash database rpm could have written
+   * @throws RpmDbException if the metadata page is unreadable, so nothing can be read
    */
-  static void read(byte[] db, RecordSink sink) throws RpmDbException {
-    if (db.length < 512) {
-      throw new RpmDbException("not a Berkeley DB file: only " + db.length + " bytes");
+  static void read(RandomAccessBytes file, HeaderBlobVisitor visitor, int maxValueBytes)
+      throws IOException, RpmDbException {
+    new BerkeleyDbHash(file, visitor, maxValueBytes).read();
+  }
+
+  private void read() throws IOException, RpmDbException {
+    if (file.size() < META_SIZE) {
+      throw new RpmDbException("file of " + file.size() + " bytes is shorter than its metadata page");
     }
-    ByteOrder order = ByteOrder.LITTLE_ENDIAN;
-    long magic = u32(db, 12, order);
-    if (magic != HASH_MAGIC && magic != BTREE_MAGIC) {
-      order = ByteOrder.BIG_ENDIAN;
-      magic = u32(db, 12, order);
+    ByteBuffer meta = ByteBuffer.wrap(file.read(0, META_SIZE)).order(ByteOrder.LITTLE_ENDIAN);
+    if (meta.getInt(12) != HASH_MAGIC) {
+      meta.order(ByteOrder.BIG_ENDIAN);
+      if (meta.getInt(12) != HASH_MAGIC) {
+        throw new RpmDbException(String.format("not a Berkeley DB hash database (magic 0x%08x)", meta.getInt(12)));
+      }
     }
-    if (magic == BTREE_MAGIC) {
-      throw new RpmDbException("Berkeley DB btree databases are not supported (rpm writes hash databases)");
-    }
-    if (magic != HASH_MAGIC) {
-      throw new RpmDbException("not a Berkeley DB hash database (bad magic)");
-    }
-    long version = u32(db, 16, order);
+    order = meta.order();
+    int version = meta.getInt(16);
     if (version < 8 || version > 10) {
       throw new RpmDbException("unsupported Berkeley DB hash version " + version);
     }
-    long pageSize = u32(db, 20, order);
-    if (pageSize < 512 || pageSize > 65536 || Long.bitCount(pageSize) != 1) {
-      throw new RpmDbException("invalid Berkeley DB page size " + pageSize);
+    pageSize = meta.getInt(20);
+    if (pageSize < META_SIZE || pageSize > 65536 || Integer.bitCount(pageSize) != 1) {
+      throw new RpmDbException("invalid Berkeley DB page size " + Integer.toUnsignedString(pageSize));
     }
-    if (db[24] != 0) {
-      throw new RpmDbException("encrypted Berkeley DB databases are not supported");
+    if (meta.get(24) != 0) {
+      throw new RpmDbException("encrypted Berkeley DB database (algorithm " + meta.get(24) + ")");
     }
-    int overhead = PAGE_HEADER + ((db[26] & DBMETA_CHKSUM) != 0 ? CHECKSUM_HEADER : 0);
-    new BerkeleyDbHash(db, order, (int) pageSize, overhead, sink).readBuckets();
-  }
-
-  private void readBuckets() throws RpmDbException {
-    long lastPage = u32(db, 32, order);
-    if (lastPage >= pages) {
-      sink.problem("database is truncated: " + db.length + " bytes hold " + pages + " pages, the meta page names "
-          + (lastPage + 1));
+    headerSize = PAGE_HEADER + ((meta.get(26) & DBMETA_CHKSUM) != 0 ? CHECKSUM_EXTRA : 0);
+    lastPage = Integer.toUnsignedLong(meta.getInt(32));
+    long maxBucket = Integer.toUnsignedLong(meta.getInt(72));
+    long pagesInFile = file.size() / pageSize;
+    if (lastPage >= pagesInFile) {
+      visitor.problem("file is truncated: its last page is " + lastPage + " of " + pageSize
+          + " bytes, but the file holds " + file.size() + " bytes; packages on the missing pages are not reported");
     }
-    long maxBucket = u32(db, 72, order);
     if (maxBucket > lastPage) {
-      throw new RpmDbException("meta page claims " + (maxBucket + 1) + " buckets in " + (lastPage + 1) + " pages");
+      throw new RpmDbException("metadata declares " + (maxBucket + 1) + " buckets but only "
+          + lastPage + " pages");
     }
-    long[] spares = new long[NCACHED];
-    for (int i = 0; i < NCACHED; i++) {
-      spares[i] = u32(db, 96 + 4 * i, order);
+    used = new BitSet((int) Math.min(lastPage + 1, pagesInFile + 1));
+    long[] spares = new long[32];
+    for (int i = 0; i < spares.length; i++) {
+      spares[i] = Integer.toUnsignedLong(meta.getInt(96 + 4 * i));
     }
-    // A bucket's first page number is at least the bucket number: buckets from `pages` on would
-    // lie past the end of the file (and looping over them would let a forged meta page spin).
-    long buckets = Math.min(maxBucket + 1, pages);
-    if (buckets <= maxBucket) {
-      sink.problem("buckets " + buckets + " to " + maxBucket + " lie past the end of the file (truncated)");
-    }
-    for (long bucket = 0; bucket < buckets; bucket++) {
-      long pgno = bucket + spares[ceilLog2(bucket + 1)];
-      if (!readChain(bucket, pgno)) {
-        return;
+    byte[] page = new byte[pageSize];
+    // A bucket's page is never before the bucket's number, so buckets from pagesInFile on lie
+    // beyond the end of a truncated file (reported above).
+    for (long bucket = 0; bucket <= maxBucket && bucket < pagesInFile; bucket++) {
+      // Berkeley DB's BUCKET_TO_PAGE: bucket + spares[ceil(log2(bucket + 1))].
+      int splitPoint = 64 - Long.numberOfLeadingZeros(bucket);
+      if (splitPoint >= spares.length) {
+        throw new RpmDbException("bucket " + bucket + " is beyond the spares table");
+      }
+      long pgno = bucket + spares[splitPoint];
+      try {
+        readBucket(pgno, page);
+      } catch (RpmDbException e) {
+        visitor.problem("bucket " + bucket + ": " + e.getMessage());
       }
     }
+    sweep(Math.min(lastPage + 1, pagesInFile), page);
   }
 
-  /** Reads one bucket's chain of hash pages; false when the sink wants no more. */
-  private boolean readChain(long bucket, long first) {
-    long pgno = first;
-    for (long hops = 0; pgno != 0; hops++) {
-      if (hops > pages) {
-        sink.problem("bucket " + bucket + ": page chain loops");
-        return true;
-      }
-      if (pgno >= pages) {
-        sink.problem("bucket " + bucket + ": page " + pgno + " is past the end of the file (truncated)");
-        return true;
-      }
-      int page = (int) (pgno * pageSize);
-      int type = db[page + 25] & 0xff;
-      if (type == P_INVALID && pgno == first && u32(db, page + 8, order) == 0) {
-        return true; // a bucket page never written: an empty bucket
-      }
-      if (type != P_HASH && type != P_HASH_UNSORTED) {
-        sink.problem("bucket " + bucket + ": page " + pgno + " has type " + type + ", not a hash page");
-        return true;
-      }
-      if (!readHashPage(pgno, page)) {
-        return false;
-      }
-      pgno = u32(db, page + 16, order);
-    }
-    return true;
-  }
-
-  private boolean readHashPage(long pgno, int page) {
-    int entries = u16(db, page + 20, order);
-    if (overhead + 2L * entries > pageSize) {
-      sink.problem("page " + pgno + " claims " + entries + " items, more than fit");
-      return true;
-    }
-    for (int i = 0; i + 1 < entries; i += 2) {
-      int keyOff = u16(db, page + overhead + 2 * i, order);
-      int keyEnd = i == 0 ? pageSize : u16(db, page + overhead + 2 * (i - 1), order);
-      int dataOff = u16(db, page + overhead + 2 * (i + 1), order);
-      int dataEnd = keyOff;
-      if (!itemFits(keyOff, keyEnd) || !itemFits(dataOff, dataEnd)) {
-        sink.problem("page " + pgno + ": item " + i + " lies outside the page");
+  /**
+   * Looks at every page below {@code pageCount} that no bucket chain or overflow item reached.
+   * Orphaned hash pages with items are reported and their items read (with the chains they link
+   * to); other pages that hold data are reported together. Free and never-written pages (type 0)
+   * and empty hash pages are fine: they hold nothing.
+   */
+  private void sweep(long pageCount, byte[] page) throws IOException {
+    for (long pgno = 1; pgno < pageCount; pgno++) {
+      if (used.get((int) pgno)) {
         continue;
       }
-      Long key = key(page + keyOff, keyEnd - keyOff);
-      if (key != null && key == 0) {
-        continue; // rpm's bookkeeping record
-      }
-      String where = "page " + pgno + " item " + (i + 1);
-      byte[] value = value(where, page + dataOff, dataEnd - dataOff);
-      if (value != null && !sink.header(key == null ? -1 : key, value)) {
-        return false;
+      file.readFully(pgno * pageSize, page, 0, PAGE_HEADER);
+      if (isHash(page) && itemCount(page) > 0 && storedPageNumber(page) == pgno) {
+        visitor.problem("hash page " + pgno + " is on no bucket's chain (damaged metadata or page links);"
+            + " its items are read anyway");
+        try {
+          readBucket(pgno, page);
+        } catch (RpmDbException e) {
+          visitor.problem("unreachable hash page " + pgno + ": " + e.getMessage());
+        }
       }
     }
+    long unreached = 0;
+    long first = 0;
+    for (long pgno = 1; pgno < pageCount; pgno++) {
+      if (used.get((int) pgno)) {
+        continue;
+      }
+      file.readFully(pgno * pageSize, page, 0, PAGE_HEADER);
+      if ((page[25] & 0xff) != P_INVALID && !(isHash(page) && itemCount(page) == 0)) {
+        if (unreached == 0) {
+          first = pgno;
+        }
+        unreached++;
+      }
+    }
+    if (unreached > 0) {
+      visitor.problem("no bucket or item reaches " + (unreached == 1 ? "page " + first + ", which holds data"
+          : unreached + " pages holding data (the first is page " + first + ")")
+          + "; packages stored there may be missing");
+    }
+  }
+
+  /**
+   * Reads the chain of hash pages of one bucket, starting at {@code first}. Page 0 is the metadata
+   * page, so it ends a chain as a next-page link but is an error as the first page: a bucket
+   * always has a page of its own.
+   */
+  private void readBucket(long first, byte[] page) throws IOException, RpmDbException {
+    long pgno = first;
+    do {
+      if (!readPage(pgno, page)) {
+        return; // beyond the end of a truncated file, already reported
+      }
+      ByteBuffer p = ByteBuffer.wrap(page).order(order);
+      int type = page[25] & 0xff;
+      // Like rpm's bdb_ro, a page that is not what it should be (including one of zeros, never
+      // written or wiped) is an error: it may have held packages.
+      checkPage(p, pgno, type == P_HASH || type == P_HASH_UNSORTED, "hash");
+      int entries = p.getShort(20) & 0xffff;
+      if (entries % 2 != 0 || headerSize + 2L * entries > pageSize) {
+        throw new RpmDbException("page " + pgno + " has an invalid item count " + entries);
+      }
+      int prevOffset = pageSize;
+      int freeEnd = p.getShort(22) & 0xffff; // HOFFSET: items are packed from here to the page's end
+      for (int i = 0; i < entries; i += 2) {
+        int keyOffset = p.getShort(headerSize + 2 * i) & 0xffff;
+        int dataOffset = p.getShort(headerSize + 2 * i + 2) & 0xffff;
+        int minOffset = headerSize + 2 * entries;
+        if (keyOffset < minOffset || keyOffset >= prevOffset || dataOffset < minOffset || dataOffset >= keyOffset) {
+          throw new RpmDbException("page " + pgno + " item " + i + " has invalid offsets " + keyOffset + "/" + dataOffset);
+        }
+        int keyLength = prevOffset - keyOffset;
+        prevOffset = dataOffset;
+        byte[] key;
+        try {
+          key = item(p, pgno, keyOffset, keyLength, 64);
+        } catch (RpmDbException e) {
+          visitor.problem("key of item " + i + " on page " + pgno + ": " + e.getMessage());
+          continue;
+        }
+        if (key.length != 4) {
+          visitor.problem("page " + pgno + " item " + i + " has a " + key.length
+              + "-byte key, not a 4-byte header number");
+          continue;
+        }
+        long record = Integer.toUnsignedLong(ByteBuffer.wrap(key).order(order).getInt());
+        if (record == 0 && (p.get(dataOffset) & 0xff) == H_KEYDATA && keyOffset - dataOffset == 5) {
+          continue; // rpm's counter of the last header number used (4 bytes), not a header
+        }
+        try {
+          visitor.header(record, item(p, pgno, dataOffset, keyOffset - dataOffset, maxValueBytes));
+        } catch (RpmDbException e) {
+          visitor.problem("package header #" + record + " (page " + pgno + ") not read: " + e.getMessage());
+        }
+      }
+      // Berkeley DB keeps a page's items packed, so the last listed one starts where the page says
+      // its item area starts; if not, items are missing from the list. HOFFSET has 16 bits: an
+      // empty 64 KiB page stores 65536 as 0.
+      if ((prevOffset & 0xffff) != freeEnd) {
+        visitor.problem("page " + pgno + " lists " + entries / 2 + " items down to offset " + prevOffset
+            + ", but its item area starts at offset " + freeEnd + "; items not listed are not read");
+      }
+      pgno = Integer.toUnsignedLong(p.getInt(16));
+    } while (pgno != 0);
+  }
+
+  /**
+   * One item of a hash page: inline data, or the content of its overflow chain.
+   *
+   * @throws RpmDbException if the item cannot be read (the page itself may still be fine)
+   */
+  private byte[] item(ByteBuffer p, long pgno, int offset, int length, int maxBytes) throws IOException, RpmDbException {
+    int type = p.get(offset) & 0xff;
+    switch (type) {
+      case H_KEYDATA -> {
+        if (length - 1 > maxBytes) {
+          throw tooLarge(length - 1, maxBytes);
+        }
+        byte[] data = new byte[length - 1];
+        p.get(offset + 1, data);
+        return data;
+      }
+      case H_OFFPAGE -> {
+        if (length < 12) {
+          throw new RpmDbException("truncated overflow reference");
+        }
+        long first = Integer.toUnsignedLong(p.getInt(offset + 4));
+        long total = Integer.toUnsignedLong(p.getInt(offset + 8));
+        if (total > maxBytes) {
+          claimChain(first);
+          throw tooLarge(total, maxBytes);
+        }
+        return overflow(first, (int) total);
+      }
+      case H_DUPLICATE, H_OFFDUP -> throw new RpmDbException("duplicate items, which rpm databases never have");
+      default -> throw new RpmDbException("item of unknown type " + type);
+    }
+  }
+
+  /** Reads {@code total} bytes from the chain of overflow pages starting at {@code pgno}. */
+  private byte[] overflow(long pgno, int total) throws IOException, RpmDbException {
+    if (total > file.size()) {
+      throw new RpmDbException("overflow item of " + total + " bytes is larger than the file");
+    }
+    byte[] out = new byte[total];
+    byte[] page = new byte[pageSize];
+    int filled = 0;
+    while (filled < total) {
+      if (pgno == 0) {
+        throw new RpmDbException("overflow chain ends after " + filled + " of " + total + " bytes");
+      }
+      if (!readPage(pgno, page)) {
+        throw new RpmDbException("overflow page " + pgno + " is beyond the end of the truncated file");
+      }
+      ByteBuffer p = ByteBuffer.wrap(page).order(order);
+      checkPage(p, pgno, (page[25] & 0xff) == P_OVERFLOW, "overflow");
+      int length = p.getShort(22) & 0xffff;
+      if (length == 0 || headerSize + length > pageSize || length > total - filled) {
+        throw new RpmDbException("overflow page " + pgno + " declares " + length + " bytes");
+      }
+      System.arraycopy(page, headerSize, out, filled, length);
+      filled += length;
+      pgno = Integer.toUnsignedLong(p.getInt(16));
+    }
+    return out;
+  }
+
+  /**
+   * Marks the overflow chain of an item that is not read (and is reported as such) as used, so the
+   * final sweep does not report its pages again. Reads page headers only and stops quietly at the
+   * first page that is out of range, already used or not an overflow page.
+   */
+  private void claimChain(long pgno) throws IOException {
+    byte[] header = new byte[PAGE_HEADER];
+    while (pgno >= 1 && pgno <= lastPage && (pgno + 1) * pageSize <= file.size() && !used.get((int) pgno)) {
+      file.readFully(pgno * pageSize, header, 0, PAGE_HEADER);
+      if ((header[25] & 0xff) != P_OVERFLOW || storedPageNumber(header) != pgno) {
+        return;
+      }
+      used.set((int) pgno);
+      pgno = Integer.toUnsignedLong(ByteBuffer.wrap(header).order(order).getInt(16));
+    }
+  }
+
+  /**
+   * Reads page {@code pgno}, marking it used. Returns false if the page lies beyond the end of a
+   * truncated file; throws if it is out of range or already used (a cycle or a shared page).
+   */
+  private boolean readPage(long pgno, byte[] page) throws IOException, RpmDbException {
+    if (pgno < 1 || pgno > lastPage) {
+      throw new RpmDbException("page number " + pgno + " is outside 1.." + lastPage);
+    }
+    if ((pgno + 1) * pageSize > file.size()) {
+      return false;
+    }
+    if (used.get((int) pgno)) {
+      throw new RpmDbException("page " + pgno + " is reached twice (a cycle or a shared page)");
+    }
+    used.set((int) pgno);
+    file.readFully(pgno * pageSize, page, 0, pageSize);
     return true;
   }
 
-  private boolean itemFits(int off, int end) {
-    return off >= overhead && off < end && end <= pageSize;
+  private static RpmDbException tooLarge(long size, int maxBytes) {
+    return new RpmDbException("an item of " + size + " bytes exceeds the limit of " + maxBytes + " bytes");
   }
 
-  /** rpm's keys are 4-byte package numbers in the database's byte order; null for any other key. */
-  private Long key(int at, int len) {
-    if ((db[at] & 0xff) != H_KEYDATA || len != 5) {
-      return null;
+  private static boolean isHash(byte[] page) {
+    int type = page[25] & 0xff;
+    return type == P_HASH || type == P_HASH_UNSORTED;
+  }
+
+  private int itemCount(byte[] page) {
+    return ByteBuffer.wrap(page, 20, 2).order(order).getShort() & 0xffff;
+  }
+
+  private long storedPageNumber(byte[] page) {
+    return Integer.toUnsignedLong(ByteBuffer.wrap(page, 8, 4).order(order).getInt());
+  }
+
+  private static void checkPage(ByteBuffer p, long pgno, boolean typeOk, String what) throws RpmDbException {
+    long stored = Integer.toUnsignedLong(p.getInt(8));
+    if (stored != pgno) {
+      throw new RpmDbException("page " + pgno + " says it is page " + stored);
     }
-    return u32(db, at + 1, order);
-  }
-
-  private byte[] value(String where, int at, int len) {
-    int type = db[at] & 0xff;
-    switch (type) {
-      case H_KEYDATA -> {
-        byte[] v = new byte[len - 1];
-        System.arraycopy(db, at + 1, v, 0, len - 1);
-        return v;
-      }
-      case H_OFFPAGE -> {
-        if (len < 12) {
-          sink.problem(where + ": overflow reference is too short");
-          return null;
-        }
-        return overflow(where, u32(db, at + 4, order), u32(db, at + 8, order));
-      }
-      case H_DUPLICATE, H_OFFDUP -> {
-        sink.problem(where + ": duplicate records are not supported (rpm never writes them)");
-        return null;
-      }
-      default -> {
-        sink.problem(where + ": unknown item type " + type);
-        return null;
-      }
+    if (!typeOk) {
+      throw new RpmDbException("page " + pgno + " has type " + (p.get(25) & 0xff) + ", expected a " + what + " page");
     }
-  }
-
-  /** Reassembles a value stored across a chain of overflow pages. */
-  private byte[] overflow(String where, long first, long total) {
-    if (total > db.length) {
-      sink.problem(where + ": value claims " + total + " bytes, more than the whole file");
-      return null;
-    }
-    byte[] v = new byte[(int) total];
-    int filled = 0;
-    long pgno = first;
-    for (long hops = 0; pgno != 0 && filled < total; hops++) {
-      if (hops > pages || pgno >= pages) {
-        sink.problem(where + ": overflow chain " + (hops > pages ? "loops" : "runs past the end of the file (truncated)"));
-        return null;
-      }
-      int page = (int) (pgno * pageSize);
-      if ((db[page + 25] & 0xff) != P_OVERFLOW) {
-        sink.problem(where + ": page " + pgno + " in its overflow chain is not an overflow page");
-        return null;
-      }
-      int len = u16(db, page + 22, order);
-      if (len > pageSize - overhead || len > total - filled) {
-        sink.problem(where + ": overflow page " + pgno + " claims " + len + " bytes");
-        return null;
-      }
-      System.arraycopy(db, page + overhead, v, filled, len);
-      filled += len;
-      pgno = u32(db, page + 16, order);
-    }
-    if (filled != total) {
-      sink.problem(where + ": overflow chain holds " + filled + " of " + total + " bytes");
-      return null;
-    }
-    return v;
-  }
-
-  /** Berkeley DB's {@code __db_log2}: the smallest {@code i} with {@code 2^i >= n}. */
-  static int ceilLog2(long n) {
-    return n <= 1 ? 0 : 64 - Long.numberOfLeadingZeros(n - 1);
-  }
-
-  static long u32(byte[] b, int off, ByteOrder order) {
-    long b0 = b[off] & 0xffL;
-    long b1 = b[off + 1] & 0xffL;
-    long b2 = b[off + 2] & 0xffL;
-    long b3 = b[off + 3] & 0xffL;
-    return order == ByteOrder.BIG_ENDIAN
-        ? (b0 << 24) | (b1 << 16) | (b2 << 8) | b3
-        : (b3 << 24) | (b2 << 16) | (b1 << 8) | b0;
-  }
-
-  static int u16(byte[] b, int off, ByteOrder order) {
-    int b0 = b[off] & 0xff;
-    int b1 = b[off + 1] & 0xff;
-    return order == ByteOrder.BIG_ENDIAN ? (b0 << 8) | b1 : (b1 << 8) | b0;
   }
 }

@@ -1,7 +1,9 @@
 package dev.drydock.index.rpm;
 
-/** A database file that cannot be read at all: wrong format, unsupported variant, broken metadata. */
+/** A database or header that does not follow its format; the message says where and how. */
 final class RpmDbException extends Exception {
+
+  private static final long serialVersionUID = 1L;
 
   RpmDbException(String message) {
     super(message);

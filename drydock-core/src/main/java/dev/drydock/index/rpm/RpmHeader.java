@@ -4,23 +4,22 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields Drydock needs from one rpm header, as the rpm database stores it: the header
- * structure without lead, signature or the 8-byte magic that {@code .rpm} files put before it.
+ * The tags of one installed package's header that Drydock reports.
  *
- * <p>Layout (all integers big-endian): {@code il} (index entry count) and {@code dl} (data store
- * length) as 32-bit integers, then {@code il} index entries of 16 bytes ({@code tag}, {@code type},
- * {@code offset} into the data store, {@code count}), then {@code dl} bytes of data. Strings are
- * NUL-terminated UTF-8. Region tags ({@code HEADERIMMUTABLE} …) are ordinary entries here and
- * are simply not looked at.
+ * <p>Parses the header blob as rpm stores it in its databases: no lead, no signature, no header
+ * magic; a big-endian index count {@code il} and data length {@code dl}, {@code il} 16-byte index
+ * entries (tag, type, offset, count, all big-endian) and a {@code dl}-byte data store. Hand-written:
+ * no maintained Java library reads rpm headers. Every value read is bounds-checked against the data
+ * store, and nothing is allocated from a count in the blob, so a corrupt header costs at most its
+ * own size and becomes an {@link RpmDbException}.
  *
- * <p>Hand-written: no maintained Java library reads the header blobs of an rpm database.
- *
- * @param epoch the {@code EPOCH} tag, null when the header has none (rpm then treats it as 0)
- * @param arch the {@code ARCH} tag ({@code x86_64}, {@code noarch} …); null for {@code gpg-pubkey}
- * @param sourceRpm the {@code SOURCERPM} tag, e.g. {@code openssl-3.0.7-27.el9.src.rpm}
- * @param modularityLabel the {@code MODULARITYLABEL} tag of packages from a module stream
- * @see <a href="https://rpm-software-management.github.io/rpm/manual/format_header.html">rpm header format</a>
- * @see <a href="https://rpm-software-management.github.io/rpm/manual/tags.html">rpm tags</a>
+ * @param epoch unsigned, as rpm prints it; null when the header has no EPOCH tag
+ * @param modularityLabel the MODULARITYLABEL tag ({@code name:stream:version:context}) of packages
+ *     built for a RHEL/Fedora module stream; null for all others
+ * @see <a href="https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/pkgformat.html">LSB:
+ *     RPM package file format (header structure, index types)</a>
+ * @see <a href="https://github.com/rpm-software-management/rpm/blob/master/lib/header.c">rpm lib/header.c
+ *     (hdrblobInit: the limits on il and dl)</a>
  */
 record RpmHeader(
     String name,
@@ -33,128 +32,139 @@ record RpmHeader(
     @Nullable String vendor,
     @Nullable String modularityLabel) {
 
-  static final int TAG_NAME = 1000;
-  static final int TAG_VERSION = 1001;
-  static final int TAG_RELEASE = 1002;
-  static final int TAG_EPOCH = 1003;
-  static final int TAG_VENDOR = 1011;
-  static final int TAG_LICENSE = 1014;
-  static final int TAG_ARCH = 1022;
-  static final int TAG_SOURCERPM = 1044;
-  static final int TAG_MODULARITYLABEL = 5096;
+  static final int NAME = 1000;
+  static final int VERSION = 1001;
+  static final int RELEASE = 1002;
+  static final int EPOCH = 1003;
+  static final int VENDOR = 1011;
+  static final int LICENSE = 1014;
+  static final int ARCH = 1022;
+  static final int SOURCERPM = 1044;
+  static final int MODULARITYLABEL = 5096;
 
-  private static final int TYPE_INT32 = 4;
-  private static final int TYPE_STRING = 6;
-  private static final int TYPE_STRING_ARRAY = 8;
-  private static final int TYPE_I18NSTRING = 9;
+  static final int TYPE_INT32 = 4;
+  static final int TYPE_STRING = 6;
+  static final int TYPE_STRING_ARRAY = 8;
+  static final int TYPE_I18NSTRING = 9;
+  private static final int TYPE_MAX = 9;
+  private static final int[] TYPE_SIZES = {0, 1, 1, 2, 4, 8, 1, 1, 1, 1}; // strings: at least 1 byte each
 
-  /** rpm's own limit on index entries ({@code hdrchkTags}). */
-  private static final long MAX_ENTRIES = 0xffff;
+  /** rpm's own bounds (HEADER_TAGS_MAX, HEADER_DATA_MAX in header_internal.h). */
+  private static final long MAX_TAGS = 0xffff;
+  private static final long MAX_DATA = 0x0fffffff;
 
-  /** Thrown for a blob that is not a well-formed header; the message says what is wrong. */
-  static final class MalformedHeaderException extends Exception {
-    MalformedHeaderException(String message) {
-      super(message);
+  /** The fixed-size part: il and dl. */
+  private static final int PREAMBLE = 8;
+  private static final int ENTRY = 16;
+
+  RpmHeader {
+    if (name.isEmpty() || version.isEmpty() || release.isEmpty()) {
+      throw new IllegalArgumentException("rpm header without name, version or release");
     }
+  }
+
+  /** Epoch-qualified version as rpm and distributions write it: {@code E:V-R}, or {@code V-R} for no or zero epoch. */
+  String evr() {
+    String vr = version + "-" + release;
+    return epoch == null || epoch == 0 ? vr : epoch + ":" + vr;
   }
 
   /**
-   * Parses a header blob.
+   * Parses a stored header blob.
    *
-   * @throws MalformedHeaderException when the structure is broken or name, version or release
-   *     is missing
+   * @throws RpmDbException when the blob is not a well-formed header or lacks NAME, VERSION or RELEASE
    */
-  static RpmHeader parse(byte[] blob) throws MalformedHeaderException {
-    if (blob.length < 8) {
-      throw new MalformedHeaderException("header of " + blob.length + " bytes is shorter than its 8-byte preamble");
+  static RpmHeader parse(byte[] blob) throws RpmDbException {
+    if (blob.length < PREAMBLE) {
+      throw new RpmDbException("header of " + blob.length + " bytes is shorter than its 8-byte preamble");
     }
     long il = u32(blob, 0);
     long dl = u32(blob, 4);
-    if (il == 0 || il > MAX_ENTRIES) {
-      throw new MalformedHeaderException("header claims " + il + " index entries");
+    if (il > MAX_TAGS) {
+      throw new RpmDbException("header declares " + il + " index entries, more than rpm's limit of " + MAX_TAGS);
     }
-    long dataStart = 8 + il * 16;
-    if (dataStart + dl > blob.length) {
-      throw new MalformedHeaderException("header claims " + il + " entries and " + dl
-          + " data bytes but is only " + blob.length + " bytes long (truncated)");
+    if (dl > MAX_DATA) {
+      throw new RpmDbException("header declares " + dl + " data bytes, more than rpm's limit of " + MAX_DATA);
     }
-    Reader r = new Reader(blob, (int) dataStart, (int) dl);
-    String name = null;
-    String version = null;
-    String release = null;
-    Long epoch = null;
-    String arch = null;
-    String sourceRpm = null;
-    String license = null;
-    String vendor = null;
+    long expected = PREAMBLE + il * ENTRY + dl;
+    if (expected != blob.length) {
+      throw new RpmDbException("header declares " + il + " index entries and " + dl + " data bytes (" + expected
+          + " bytes in all) but the record holds " + blob.length + " bytes");
+    }
+    int store = (int) (PREAMBLE + il * ENTRY);
+    int dataLength = (int) dl;
+    String[] strings = new String[SOURCERPM - NAME + 1];
     String modularityLabel = null;
+    Long epoch = null;
     for (int i = 0; i < il; i++) {
-      int e = 8 + i * 16;
-      int tag = (int) u32(blob, e);
-      int type = (int) u32(blob, e + 4);
+      int e = PREAMBLE + i * ENTRY;
+      long tag = u32(blob, e);
+      long type = u32(blob, e + 4);
       long offset = u32(blob, e + 8);
       long count = u32(blob, e + 12);
-      switch (tag) {
-        case TAG_NAME -> name = first(name, r.string(tag, type, offset));
-        case TAG_VERSION -> version = first(version, r.string(tag, type, offset));
-        case TAG_RELEASE -> release = first(release, r.string(tag, type, offset));
-        case TAG_ARCH -> arch = first(arch, r.string(tag, type, offset));
-        case TAG_SOURCERPM -> sourceRpm = first(sourceRpm, r.string(tag, type, offset));
-        case TAG_LICENSE -> license = first(license, r.string(tag, type, offset));
-        case TAG_VENDOR -> vendor = first(vendor, r.string(tag, type, offset));
-        case TAG_MODULARITYLABEL -> modularityLabel = first(modularityLabel, r.string(tag, type, offset));
-        case TAG_EPOCH -> epoch = epoch != null ? epoch : r.int32(tag, type, offset, count);
-        default -> { }
+      if (type > TYPE_MAX) {
+        throw new RpmDbException("index entry " + i + " (tag " + tag + ") has unknown type " + type);
       }
-    }
-    if (name == null || name.isEmpty()) {
-      throw new MalformedHeaderException("header without a NAME");
-    }
-    if (version == null || version.isEmpty() || release == null || release.isEmpty()) {
-      throw new MalformedHeaderException("header of " + name + " without " + (version == null || version.isEmpty()
-          ? "a VERSION" : "a RELEASE"));
-    }
-    return new RpmHeader(name, version, release, epoch, arch, sourceRpm, license, vendor, modularityLabel);
-  }
-
-  private static @Nullable String first(@Nullable String seen, String value) {
-    return seen != null ? seen : value;
-  }
-
-  static long u32(byte[] b, int off) {
-    return ((b[off] & 0xffL) << 24) | ((b[off + 1] & 0xffL) << 16) | ((b[off + 2] & 0xffL) << 8) | (b[off + 3] & 0xffL);
-  }
-
-  /** Reads values out of the data store, checking every offset against its bounds. */
-  private record Reader(byte[] blob, int start, int length) {
-
-    String string(int tag, int type, long offset) throws MalformedHeaderException {
-      if (type != TYPE_STRING && type != TYPE_I18NSTRING && type != TYPE_STRING_ARRAY) {
-        throw new MalformedHeaderException("tag " + tag + " has type " + type + ", not a string");
+      if (count > 0 && offset >= dataLength) {
+        throw new RpmDbException("index entry " + i + " (tag " + tag + ") has data offset " + offset
+            + " outside the " + dataLength + "-byte data store");
       }
-      if (offset >= length) {
-        throw new MalformedHeaderException("tag " + tag + " points outside the data store");
+      if (count * TYPE_SIZES[(int) type] > dataLength - offset) {
+        throw new RpmDbException("index entry " + i + " (tag " + tag + ") of " + count + " values at offset "
+            + offset + " overruns the " + dataLength + "-byte data store");
       }
-      int from = start + (int) offset;
-      int end = start + length;
-      for (int i = from; i < end; i++) {
-        if (blob[i] == 0) {
-          // An I18N string or string array holds several strings: the first is the default.
-          return new String(blob, from, i - from, StandardCharsets.UTF_8);
+      if (tag == EPOCH) {
+        if (type != TYPE_INT32 || count < 1) {
+          throw new RpmDbException("EPOCH tag has type " + type + " and count " + count + ", expected INT32");
         }
+        epoch = epoch != null ? epoch : u32(blob, store + (int) offset);
+      } else if (tag >= NAME && tag <= SOURCERPM && isReported((int) tag) && strings[(int) tag - NAME] == null) {
+        if (type != TYPE_STRING && type != TYPE_I18NSTRING && type != TYPE_STRING_ARRAY || count < 1) {
+          throw new RpmDbException("tag " + tag + " has type " + type + " and count " + count + ", expected a string");
+        }
+        strings[(int) tag - NAME] = string(blob, store, dataLength, (int) offset, tag);
+      } else if (tag == MODULARITYLABEL && modularityLabel == null) {
+        if (type != TYPE_STRING || count != 1) {
+          throw new RpmDbException("MODULARITYLABEL tag has type " + type + " and count " + count + ", expected a string");
+        }
+        modularityLabel = string(blob, store, dataLength, (int) offset, tag);
       }
-      throw new MalformedHeaderException("string of tag " + tag + " is not NUL-terminated");
     }
+    String name = required(strings, NAME, "NAME");
+    String version = required(strings, VERSION, "VERSION");
+    String release = required(strings, RELEASE, "RELEASE");
+    return new RpmHeader(name, version, release, epoch, strings[ARCH - NAME], strings[SOURCERPM - NAME],
+        strings[LICENSE - NAME], strings[VENDOR - NAME], modularityLabel);
+  }
 
-    Long int32(int tag, int type, long offset, long count) throws MalformedHeaderException {
-      if (type != TYPE_INT32 || count < 1) {
-        throw new MalformedHeaderException("tag " + tag + " has type " + type + " and count " + count
-            + ", not a 32-bit integer");
-      }
-      if (offset + 4 > length) {
-        throw new MalformedHeaderException("tag " + tag + " points outside the data store");
-      }
-      return u32(blob, start + (int) offset);
+  private static boolean isReported(int tag) {
+    return switch (tag) {
+      case NAME, VERSION, RELEASE, VENDOR, LICENSE, ARCH, SOURCERPM -> true;
+      default -> false;
+    };
+  }
+
+  private static String required(String[] strings, int tag, String tagName) throws RpmDbException {
+    String s = strings[tag - NAME];
+    if (s == null || s.isEmpty()) {
+      throw new RpmDbException("header has no " + tagName + " tag");
     }
+    return s;
+  }
+
+  /** The NUL-terminated string at {@code offset} of the data store (the first one, for arrays). */
+  private static String string(byte[] blob, int store, int dataLength, int offset, long tag) throws RpmDbException {
+    int start = store + offset;
+    int end = store + dataLength;
+    for (int i = start; i < end; i++) {
+      if (blob[i] == 0) {
+        return new String(blob, start, i - start, StandardCharsets.UTF_8);
+      }
+    }
+    throw new RpmDbException("string of tag " + tag + " at offset " + offset + " is not terminated within the data store");
+  }
+
+  private static long u32(byte[] b, int off) {
+    return ((b[off] & 0xffL) << 24) | ((b[off + 1] & 0xffL) << 16) | ((b[off + 2] & 0xffL) << 8) | (b[off + 3] & 0xffL);
   }
 }

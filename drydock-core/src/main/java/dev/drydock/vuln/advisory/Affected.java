@@ -1,6 +1,5 @@
 package dev.drydock.vuln.advisory;
 
-import dev.drydock.vuln.Severity;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package dev.drydock.vuln;
+package dev.drydock.vuln.advisory;
 
 import java.util.Locale;
 

@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Rebuilds the rpm analyzer fixtures in this directory from scratch; see README.md.
+# Rebuilds the inputs of this script's rpm fixture cases (see README.md): sysimage-sqlite,
+# bdb-overflow, bdb-inline, bdb-bigendian-chksum, ndb-rpmbuilt, ndb-erased, ndb-bad-checksum,
+# ndb-truncated, sqlite-bad-header, sqlite-truncated, sqlite-wal and garbage. The other cases
+# (sqlite, bdb, ndb, ...) are build-fixtures.sh's; this script leaves them alone.
 # Needs Debian's rpm (rpm, rpmbuild), sqlite3, db5.3-util (db5.3_load), gpg and python3.
 # NDB needs an rpm built with --enable-ndb (Debian's is not): README.md says how; pass the bin
 # directory of that build as NDB_RPM_BIN.
@@ -120,9 +123,11 @@ put() { # put CASE IMAGE-PATH SOURCE-FILE
   mkdir -p "$here/$1/$(dirname "$2")"
   cp "$3" "$here/$1/$2"
 }
-# Replace the inputs of every case; keep the want.json files, so the tests show any change.
-for d in "$here"/*/; do rm -rf "$d/var" "$d/usr"; done
-put sqlite var/lib/rpm/rpmdb.sqlite "$db/rpmdb.sqlite"
+# Replace the inputs of this script's cases; keep the want.json files, so the tests show any change.
+for c in sysimage-sqlite bdb-overflow bdb-inline bdb-bigendian-chksum ndb-rpmbuilt ndb-erased \
+    ndb-bad-checksum ndb-truncated sqlite-bad-header sqlite-truncated sqlite-wal garbage; do
+  rm -rf "${here:?}/$c/var" "${here:?}/$c/usr"
+done
 put sysimage-sqlite usr/lib/sysimage/rpm/rpmdb.sqlite "$db/rpmdb.sqlite"
 
 # --- 3. The same headers in Berkeley DB hash files (rpm < 4.16's "Packages") ---------------
@@ -149,9 +154,6 @@ check_bdb() { # rpm's own read-only Berkeley DB reader must list all six headers
   [ "$n" -eq 6 ] || { echo "bdb_ro lists $n packages, not 6" >&2; exit 1; }
 }
 mkdir -p "$work/bdb"
-bdb "$work/bdb/Packages" 1234 4096
-check_bdb
-put bdb var/lib/rpm/Packages "$work/bdb/Packages"
 # Small pages: every header spills into chains of overflow pages.
 bdb "$work/bdb/Packages" 1234 512
 check_bdb
@@ -172,9 +174,6 @@ sqlite3 "$work/bad.sqlite" "UPDATE Packages SET blob = substr(blob, 1, 40) WHERE
 put sqlite-bad-header var/lib/rpm/rpmdb.sqlite "$work/bad.sqlite"
 head -c 8192 "$db/rpmdb.sqlite" > "$work/trunc.sqlite"
 put sqlite-truncated var/lib/rpm/rpmdb.sqlite "$work/trunc.sqlite"
-bdb "$work/bdb/Packages" 1234 4096
-head -c 12288 "$work/bdb/Packages" > "$work/trunc.bdb"
-put bdb-truncated var/lib/rpm/Packages "$work/trunc.bdb"
 mkdir -p "$here/garbage/var/lib/rpm"
 printf 'this is not an rpm database\n' > "$here/garbage/var/lib/rpm/Packages"
 printf 'this is not an rpm database\n' > "$here/garbage/var/lib/rpm/rpmdb.sqlite"
@@ -199,7 +198,7 @@ cp "$db/rpmdb.sqlite" "$ndb/"
 "$NDB_RPM_BIN/rpmdb" --dbpath "$ndb" --define '_db_backend ndb' --rebuilddb 2>/dev/null
 rm -f "$ndb/rpmdb.sqlite"
 [ "$("$NDB_RPM_BIN/rpm" --dbpath "$ndb" -qa | wc -l)" -eq 6 ] || { echo "ndb conversion lost packages" >&2; exit 1; }
-put ndb usr/lib/sysimage/rpm/Packages.db "$ndb/Packages.db"
+put ndb-rpmbuilt usr/lib/sysimage/rpm/Packages.db "$ndb/Packages.db"
 # One byte of one stored header changed: its blob checksum no longer matches.
 python3 - "$ndb/Packages.db" "$work/ndb-bad.db" <<'PY'
 import struct, sys

@@ -1,0 +1,26 @@
+package dev.drydock.server.api;
+
+/**
+ * One API operation. Implementations are Spring beans named after the operation (one class per
+ * Action, named exactly as the API); the dispatcher finds them by {@link #version()} and
+ * {@link #name()}.
+ *
+ * <p>{@link #handle} returns the response body without {@code RequestId} (the dispatcher adds it),
+ * typically a record whose lower-camel components the API mapper writes in UpperCamelCase
+ * ({@code imageRiskList} → {@code ImageRiskList}). Failures are {@link ApiException}s.
+ */
+public interface Action {
+
+  /** The operation name, e.g. {@code ListImageRisk}. */
+  String name();
+
+  /** The API version, e.g. {@code 2018-12-03}. */
+  String version();
+
+  /** The RAM action authorised before the call, e.g. {@code yundun-sas:ListImageRisk}. */
+  default String ramAction() {
+    return "yundun-sas:" + name();
+  }
+
+  Object handle(Params params, CallContext context);
+}

@@ -1,0 +1,34 @@
+package dev.drydock.server.api;
+
+/**
+ * An error answered on the wire as {@code {RequestId, HostId, Code, Message, Recommend}} with
+ * its HTTP status. Every failure an Action or the protocol layer reports is one of these; the
+ * codes and statuses are those of Alibaba Cloud's RPC gateway and the Sas documentation
+ * (reference §2.5, §1.17), mapped to the wire in one place ({@link RpcErrors}).
+ */
+public final class ApiException extends RuntimeException {
+  private final ErrorCode code;
+
+  public ApiException(ErrorCode code, String message) {
+    super(message);
+    this.code = code;
+  }
+
+  public ApiException(ErrorCode code) {
+    this(code, code.defaultMessage());
+  }
+
+  public ErrorCode code() {
+    return code;
+  }
+
+  public static ApiException missing(String parameter) {
+    return new ApiException(ErrorCode.MISSING_PARAMETER,
+        "The input parameter \"" + parameter + "\" that is mandatory for processing this request is not supplied.");
+  }
+
+  public static ApiException invalid(String parameter, String why) {
+    return new ApiException(ErrorCode.INVALID_PARAMETER,
+        "The specified parameter \"" + parameter + "\" is not valid: " + why);
+  }
+}

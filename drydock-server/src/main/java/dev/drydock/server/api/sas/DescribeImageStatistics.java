@@ -1,0 +1,44 @@
+package dev.drydock.server.api.sas;
+
+import dev.drydock.server.api.Action;
+import dev.drydock.server.api.CallContext;
+import dev.drydock.server.api.Params;
+import dev.drydock.server.api.SasApi;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * DescribeImageStatistics: how many images Drydock knows ({@code InstanceCount}) and how many
+ * of them carry any risk in their latest scan ({@code RiskInstanceCount}: a vulnerability, a
+ * failed baseline item or a malicious file).
+ */
+@Component
+public class DescribeImageStatistics implements Action {
+
+  private final JdbcClient jdbc;
+
+  public DescribeImageStatistics(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public record Response(long instanceCount, long riskInstanceCount) {}
+
+  @Override
+  public String name() {
+    return "DescribeImageStatistics";
+  }
+
+  @Override
+  public String version() {
+    return SasApi.VERSION;
+  }
+
+  @Override
+  public Object handle(Params params, CallContext context) {
+    long total = jdbc.sql("SELECT COUNT(*) FROM image").query(Long.class).single();
+    long risky = jdbc.sql("""
+            SELECT COUNT(*) FROM image i JOIN image_risk r ON r.digest = i.digest
+            WHERE r.vul > 0 OR r.baseline_num > 0 OR r.new_suspicious > 0""").query(Long.class).single();
+    return new Response(total, risky);
+  }
+}

@@ -1,0 +1,87 @@
+package dev.drydock.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drydock.server.testing.SasClient;
+import dev.drydock.server.testing.TestServer;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The RPC protocol through every official client, unchanged: aliyun-java-sdk-core (V1 GET, V1
+ * POST, V3) and tea-openapi (V3, and V1 with signatureAlgorithm "v2").
+ */
+class ProtocolIT {
+
+  static TestServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TestServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static Stream<SasClient> clients() {
+    return server.adminClients().stream();
+  }
+
+  static Stream<SasClient> wrongSecret() {
+    return server.clients(server.admin().key().id(), "not-the-secret-0123456789abcd").stream();
+  }
+
+  static Stream<SasClient> unknownKey() {
+    return server.clients("LTAI00000000000000000000", "whatever-secret-0123456789ab").stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clients")
+  void signedCallsSucceed(SasClient client) throws Exception {
+    JsonNode r = client.call("DescribeImageStatistics", Map.of());
+    assertThat(r.path("RequestId").asString()).isNotBlank();
+    assertThat(r.has("InstanceCount")).isTrue();
+    assertThat(r.has("Code")).as("no top-level Code in a success body").isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("wrongSecret")
+  void wrongSecretIsSignatureDoesNotMatch(SasClient client) {
+    assertThatThrownBy(() -> client.call("DescribeImageStatistics", Map.of()))
+        .isInstanceOfSatisfying(SasClient.ApiError.class, e -> assertThat(e.code()).isIn("SignatureDoesNotMatch",
+            "SDK.InvalidAccessKeySecret"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("unknownKey")
+  void unknownKeyIsNotFound(SasClient client) {
+    assertThatThrownBy(() -> client.call("DescribeImageStatistics", Map.of()))
+        .isInstanceOfSatisfying(SasClient.ApiError.class, e -> assertThat(e.code()).isEqualTo("InvalidAccessKeyId.NotFound"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clients")
+  void unknownActionAndVersion(SasClient client) {
+    assertThatThrownBy(() -> client.call("DescribeNothingAtAll", Map.of()))
+        .isInstanceOfSatisfying(SasClient.ApiError.class, e -> assertThat(e.code()).isEqualTo("InvalidApi.NotFound"));
+    assertThatThrownBy(() -> client.call("2017-01-01", "DescribeImageStatistics", Map.of(), Map.of()))
+        .isInstanceOfSatisfying(SasClient.ApiError.class, e -> assertThat(e.code()).isEqualTo("InvalidVersion"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clients")
+  void listsAndSpacesSurviveSigning(SasClient client) throws Exception {
+    // A space, a plus, a tilde, a star and non-ASCII in values, and a Name.N list.
+    JsonNode r = client.call("DescribeImageStatistics", Map.of("Note", "a b+c~d*e ä", "Tags", List.of("x y", "z")));
+    assertThat(r.has("InstanceCount")).isTrue();
+  }
+}
