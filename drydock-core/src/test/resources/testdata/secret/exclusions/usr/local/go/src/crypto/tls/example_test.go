@@ -1,0 +1,5 @@
+package tls
+
+const testKey = `-----BEGIN EC PRIVATE KEY-----
+MHcCAQEEIIrYSSNQFaA2Hwf1duRSxKtLYX5CB04fSeQ6tF1aY/PuoAoGCCqGSM49
+-----END EC PRIVATE KEY-----`

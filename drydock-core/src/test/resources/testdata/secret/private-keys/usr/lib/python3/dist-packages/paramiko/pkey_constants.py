@@ -1,0 +1,3 @@
+# Header constants of a key parser: quoted, not keys.
+BEGIN_TAG = "-----BEGIN RSA PRIVATE KEY-----"
+OPENSSH_TAG = '-----BEGIN OPENSSH PRIVATE KEY-----'
