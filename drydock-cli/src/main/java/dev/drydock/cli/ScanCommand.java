@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
         "oci-dir:PATH[:TAG], oci-archive:PATH[:TAG], docker-archive:PATH[:REPO:TAG], or a path to any of them."})
 final class ScanCommand implements Callable<Integer> {
 
-  static final String DEFAULT_SCANNERS = "vuln";
+  static final String DEFAULT_SCANNERS = "vuln,baseline,secret";
 
   @Spec
   CommandSpec spec;

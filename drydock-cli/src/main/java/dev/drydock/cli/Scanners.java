@@ -33,7 +33,7 @@ final class Scanners {
     List<dev.drydock.index.Analyzer> analyzers = new ArrayList<>(Ecosystems.defaults());
     analyzers.addAll(Checks.analyzers(kinds));
     AdvisorySource source = db == null ? null : new DatabaseAdvisorySource(db);
-    return new ImageScanner(kinds, analyzers, Checks.configChecks(kinds), cache, IndexLimits.DEFAULT,
+    return new ImageScanner(kinds, analyzers, Checks.inspector(kinds), cache, IndexLimits.DEFAULT,
         Math.max(2, Runtime.getRuntime().availableProcessors()), source, VersionProvider.version());
   }
 }

@@ -3,14 +3,10 @@ package dev.drydock.cli;
 import dev.drydock.image.Digest;
 import dev.drydock.image.ImageSource;
 import dev.drydock.image.MediaTypes;
-import dev.drydock.index.IndexLimits;
-import dev.drydock.index.IndexReport;
-import dev.drydock.index.Indexer;
 import dev.drydock.index.DiskLayerCache;
 import dev.drydock.index.ScanListener;
 import dev.drydock.report.ImageReport;
 import dev.drydock.report.ReportFormat;
-import dev.drydock.scan.Ecosystems;
 import com.sun.net.httpserver.HttpServer;
 import dev.drydock.registry.CredentialProvider;
 import dev.drydock.registry.RegistryClient;
@@ -23,7 +19,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
@@ -81,13 +76,13 @@ final class TrainingCommand implements Callable<Integer> {
       String ref = "127.0.0.1:" + server.getAddress().getPort() + "/training/image:1";
       ImageSources.Options options = new ImageSources.Options(null, CredentialProvider.ANONYMOUS,
           RegistryClient.Options.DEFAULT.withInsecure(true));
-      Indexer indexer = new Indexer(Ecosystems.defaults(), new DiskLayerCache(cacheDir), IndexLimits.DEFAULT, 2);
+      var kinds = dev.drydock.scan.ScannerKind.parse(ScanCommand.DEFAULT_SCANNERS);
+      var scanner = Scanners.build(kinds, null, new DiskLayerCache(cacheDir));
       for (int pass = 0; pass < 2; pass++) { // cold, then warm from the layer cache
-        IndexReport index;
+        ImageReport report;
         try (ImageSource source = ImageSources.open(ref, options)) {
-          index = indexer.index(source, ScanListener.NONE);
+          report = scanner.scan(source, ScanListener.NONE);
         }
-        ImageReport report = ImageReport.inventory(index, Instant.now(), VersionProvider.version());
         for (ReportFormat f : ReportFormat.values()) {
           f.writer().write(report, OutputStream.nullOutputStream());
         }

@@ -118,9 +118,13 @@ class VulnScanCommandTest {
     assertThat(critical.exitCode()).isEqualTo(3);
     assertThat(critical.out()).contains("CVE-2021-44228").doesNotContain("CVE-2010-4756");
     CliRun low = CliRun.run("scan", image, "--db", db.toString(), "--no-cache", "-q", "--severity", "LOW",
-        "--ignore-unfixed", "--exit-code", "3");
+        "--ignore-unfixed", "--exit-code", "3", "--scanners", "vuln");
     assertThat(low.exitCode()).as("the only LOW one (CVE-2010-4756) has no fix").isZero();
     assertThat(low.out()).doesNotContain("CVE-2010-4756");
+    CliRun baseline = CliRun.run("scan", image, "--db", db.toString(), "--no-cache", "-q", "--severity", "LOW",
+        "--ignore-unfixed", "--exit-code", "3", "--scanners", "vuln,baseline");
+    assertThat(baseline.exitCode()).as("the image has no HEALTHCHECK, a low baseline finding").isEqualTo(3);
+    assertThat(baseline.out()).contains("config_no_healthcheck");
     assertThat(CliRun.run("scan", image, "--db", db.toString(), "--severity", "SEVERE").exitCode()).isEqualTo(2);
   }
 

@@ -26,6 +26,11 @@ public record ImageInfo(
   public record LayerInfo(String digest, @Nullable String diffId, long size, String mediaType, @Nullable String createdBy) {}
 
   public static ImageInfo of(Image image) {
+    return of(image, ConfigInspector.NONE);
+  }
+
+  /** The image as reports keep it: configuration and history commands redacted by {@code inspector}. */
+  public static ImageInfo of(Image image, ConfigInspector inspector) {
     return new ImageInfo(
         image.name(),
         image.reference() == null ? null : image.reference().toString(),
@@ -34,11 +39,12 @@ public record ImageInfo(
         image.manifestMediaType(),
         image.configDescriptor().digest().toString(),
         image.platform().toString(),
-        image.config(),
-        image.layers().stream().map(ImageInfo::layerInfo).toList());
+        inspector.redact(image.config()),
+        image.layers().stream().map(l -> layerInfo(l, inspector)).toList());
   }
 
-  private static LayerInfo layerInfo(Layer l) {
-    return new LayerInfo(l.digest().toString(), l.diffId(), l.descriptor().size(), l.descriptor().mediaType(), l.createdBy());
+  private static LayerInfo layerInfo(Layer l, ConfigInspector inspector) {
+    return new LayerInfo(l.digest().toString(), l.diffId(), l.descriptor().size(), l.descriptor().mediaType(),
+        l.createdBy() == null ? null : inspector.redactCommand(l.createdBy()));
   }
 }

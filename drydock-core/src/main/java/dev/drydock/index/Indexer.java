@@ -36,8 +36,18 @@ public final class Indexer {
   private final IndexLimits limits;
   private final int parallelism;
   private final String analyzersKey;
+  private final ConfigInspector inspector;
 
   public Indexer(List<Analyzer> analyzers, LayerCache cache, IndexLimits limits, int parallelism) {
+    this(analyzers, ConfigInspector.NONE, cache, limits, parallelism);
+  }
+
+  /**
+   * @param inspector checks the image configuration and redacts what the report keeps of it
+   */
+  public Indexer(List<Analyzer> analyzers, ConfigInspector inspector, LayerCache cache, IndexLimits limits,
+      int parallelism) {
+    this.inspector = inspector;
     this.analyzers = List.copyOf(analyzers);
     this.cache = cache;
     this.limits = limits;
@@ -62,13 +72,16 @@ public final class Indexer {
     List<LayerReport> layerReports = indexLayers(source, image, listener);
 
     LayerMerger.Merged merged = LayerMerger.merge(layerReports);
+    // Configuration findings first, computed on the whole configuration before it is redacted.
+    List<Finding> findings = new ArrayList<>(inspector.inspect(image.config()));
+    findings.addAll(merged.findings());
     List<Diagnostic> diagnostics = new ArrayList<>();
     for (LayerReport r : layerReports) {
       diagnostics.addAll(r.diagnostics());
     }
     boolean complete = diagnostics.stream().noneMatch(d -> d.kind() == Diagnostic.Kind.INCOMPLETE);
-    return new IndexReport(IndexReport.SCHEMA_VERSION, ImageInfo.of(image), merged.os(), merged.packages(),
-        merged.findings(), diagnostics, complete, List.of(analyzersKey.split(",")));
+    return new IndexReport(IndexReport.SCHEMA_VERSION, ImageInfo.of(image, inspector), merged.os(), merged.packages(),
+        findings, diagnostics, complete, List.of(analyzersKey.split(",")));
   }
 
   private List<LayerReport> indexLayers(ImageSource source, Image image, ScanListener listener) throws IOException {

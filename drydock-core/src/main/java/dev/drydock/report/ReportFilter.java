@@ -26,12 +26,11 @@ public record ReportFilter(Set<Severity> severities, boolean ignoreUnfixed) {
     VulnerabilityReport v = r.vulnerabilities();
     VulnerabilityReport filtered = v == null ? null : new VulnerabilityReport(v.database(),
         v.vulnerabilities().stream().filter(this::keep).toList(), v.diagnostics(), v.complete());
-    List<Finding> config = r.configFindings().stream().filter(this::keep).toList();
     var index = r.index();
     var keptFileFindings = index.findings().stream().filter(this::keep).toList();
     var narrowedIndex = new dev.drydock.index.IndexReport(index.schemaVersion(), index.image(), index.os(), index.packages(),
         keptFileFindings, index.diagnostics(), index.complete(), index.analyzers());
-    return ImageReport.of(narrowedIndex, filtered, config, r.scanners(), r.scannedAt(), r.drydockVersion());
+    return ImageReport.of(narrowedIndex, filtered, r.scanners(), r.scannedAt(), r.drydockVersion());
   }
 
   /** Whether anything at or above the selected severities remains (the {@code --exit-code} test). */

@@ -1,10 +1,9 @@
 package dev.drydock.scan;
 
-import dev.drydock.image.ImageConfig;
 import dev.drydock.image.ImageSource;
 import dev.drydock.index.Analyzer;
 import dev.drydock.index.Diagnostic;
-import dev.drydock.index.Finding;
+import dev.drydock.index.ConfigInspector;
 import dev.drydock.index.IndexLimits;
 import dev.drydock.index.IndexReport;
 import dev.drydock.index.Indexer;
@@ -19,13 +18,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The whole pipeline for one image: index (inventory plus the file checks, in the same single
- * pass over each layer) → match against the advisory database → image-configuration checks →
- * {@link ImageReport}. {@link #report} re-runs only the last two on a stored {@link IndexReport}
+ * The whole pipeline for one image: index (inventory plus the file and configuration checks, in
+ * the same single pass over each layer) → match against the advisory database →
+ * {@link ImageReport}. {@link #report} re-runs only the matching on a stored {@link IndexReport}
  * ("index once, match often").
  */
 public final class ImageScanner {
@@ -37,19 +35,17 @@ public final class ImageScanner {
   private final Set<ScannerKind> scanners;
   private final Indexer indexer;
   private final @Nullable AdvisorySource database;
-  private final Function<ImageConfig, List<Finding>> configChecks;
   private final String version;
 
   /**
    * @param analyzers every analyzer the index pass runs (ecosystems and the selected file checks)
-   * @param configChecks the image-configuration checks of the selected scanners
+   * @param inspector checks and redacts the image configuration (see {@link Checks#inspector})
    * @param database the advisory database, or null when none is installed
    */
-  public ImageScanner(Set<ScannerKind> scanners, List<Analyzer> analyzers, Function<ImageConfig, List<Finding>> configChecks,
+  public ImageScanner(Set<ScannerKind> scanners, List<Analyzer> analyzers, ConfigInspector inspector,
       LayerCache cache, IndexLimits limits, int parallelism, @Nullable AdvisorySource database, String version) {
     this.scanners = Set.copyOf(scanners);
-    this.indexer = new Indexer(analyzers, cache, limits, parallelism);
-    this.configChecks = configChecks;
+    this.indexer = new Indexer(analyzers, inspector, cache, limits, parallelism);
     this.database = database;
     this.version = version;
   }
@@ -66,10 +62,8 @@ public final class ImageScanner {
           ? new VulnerabilityReport(null, List.of(), List.of(Diagnostic.incomplete(NO_DATABASE, null, "matcher")), false)
           : new Matcher(database).match(index);
     }
-    List<Finding> config = scanners.contains(ScannerKind.BASELINE) || scanners.contains(ScannerKind.SECRET)
-        ? configChecks.apply(index.image().config()) : List.of();
     List<String> ran = new ArrayList<>();
     scanners.stream().sorted().forEach(s -> ran.add(s.id()));
-    return ImageReport.of(index, vulns, config, ran, Instant.now(), version);
+    return ImageReport.of(index, vulns, ran, Instant.now(), version);
   }
 }
