@@ -115,6 +115,26 @@ class ScanCommandTest {
   }
 
   @Test
+  void secretsInTheImageConfigurationNeverReachAnyReport() throws Exception {
+    String secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8Jd2Kp1x";
+    String token = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+    Path l = tmp.resolve("secret-config");
+    OciImageBuilder.image().env("AWS_SECRET_ACCESS_KEY", secret).label("ci.token", token)
+        .layer(OciImageBuilder.layer().file("etc/motd", "hi").createdBy("RUN curl -H 'Authorization: token " + token + "' x"))
+        .writeTo(l, "t");
+    for (String format : java.util.List.of("json", "table", "cyclonedx", "sarif")) {
+      CliRun r = CliRun.run("scan", "oci-dir:" + l, "--no-cache", "-q", "-f", format, "--scanners", "secret");
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out()).as(format).doesNotContain(secret).doesNotContain(token);
+    }
+    CliRun json = CliRun.run("scan", "oci-dir:" + l, "--no-cache", "-q", "-f", "json", "--scanners", "secret");
+    assertThat(json.out()).contains("config_env_secret");
+    Path index = tmp.resolve("saved-index.json");
+    CliRun.run("scan", "oci-dir:" + l, "--no-cache", "-q", "--scanners", "none", "--save-index", index.toString());
+    assertThat(Files.readString(index)).doesNotContain(secret).doesNotContain(token);
+  }
+
+  @Test
   void usageErrorsExitTwo() {
     assertThat(CliRun.run("scan").exitCode()).isEqualTo(2);
     assertThat(CliRun.run("scan", "x", "--format", "yaml").err()).contains("unknown format \"yaml\"");
