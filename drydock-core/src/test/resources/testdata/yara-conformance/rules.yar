@@ -124,3 +124,12 @@ private rule c_private_helper { strings: $a = "needle" condition: $a }
 rule c_uses_private { condition: c_private_helper and filesize > 10000 }
 rule c_tags : tag_one tag_two { meta: author = "drydock" score = -5 flag = true strings: $a = "xyzzy" condition: $a }
 rule c_anonymous { strings: $ = "cat" $ = "mat" condition: all of them }
+
+// ---- chained hex strings (jumps over 4 KiB, unbounded)
+rule chain_unbounded_far { strings: $a = { 51 52 [-] 53 54 } condition: $a at 5 }
+rule chain_open_min { strings: $a = { 51 52 [100000-] 53 54 } condition: $a }
+rule chain_open_min_miss { strings: $a = { 51 52 [300000-] 53 54 } condition: $a }
+rule chain_bounded_hit { strings: $a = { 55 56 [100000-160000] 57 58 } condition: #a == 1 }
+rule chain_bounded_miss { strings: $a = { 55 56 [160000-170000] 57 58 } condition: $a }
+rule chain_three { strings: $a = { 51 52 [-] 53 54 [0-10000] 55 56 [5-200000] 57 58 } condition: $a }
+rule chain_short_and_long { strings: $a = { 55 56 [0-20] 57 58 } $b = { 55 56 [5000-6000] 57 58 } condition: #a == 1 and not $b }
