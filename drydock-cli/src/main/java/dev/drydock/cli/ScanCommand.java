@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
         "oci-dir:PATH[:TAG], oci-archive:PATH[:TAG], docker-archive:PATH[:REPO:TAG], or a path to any of them."})
 final class ScanCommand implements Callable<Integer> {
 
-  static final String DEFAULT_SCANNERS = "vuln,baseline,secret";
+  static final String DEFAULT_SCANNERS = "vuln,baseline,secret,malware";
 
   @Spec
   CommandSpec spec;
@@ -60,6 +60,11 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--scanners", paramLabel = "LIST", defaultValue = DEFAULT_SCANNERS,
       description = "What to look for besides the inventory: vuln, baseline, secret, malware (default: ${DEFAULT-VALUE}).")
   String scanners;
+
+  @Option(names = "--rules", paramLabel = "PATH",
+      description = "More malware rules: a YARA-format .yar/.yara file, a ClamAV .hsb/.hdb hash list, or a directory of them "
+          + "(repeatable; added to the bundled rules).")
+  java.util.List<Path> rules = new java.util.ArrayList<>();
 
   @Option(names = "--save-index", paramLabel = "FILE",
       description = "Also write the image's inventory (IndexReport JSON) to FILE, for `drydock match FILE` later.")
@@ -107,7 +112,7 @@ final class ScanCommand implements Callable<Integer> {
         : new DiskLayerCache(cacheDir != null ? cacheDir : DiskLayerCache.defaultDirectory());
     ImageReport report;
     try (AdvisoryDatabase database = Scanners.openDatabase(kinds, db.path())) {
-      ImageScanner scanner = Scanners.build(kinds, database, cache);
+      ImageScanner scanner = Scanners.build(kinds, database, cache, rules);
       try (ImageSource source = ImageSources.open(image, options);
            Progress progress = Progress.create(spec.commandLine().getErr(), quiet)) {
         report = scanner.scan(source, progress);

@@ -30,8 +30,13 @@ final class Scanners {
   }
 
   static ImageScanner build(Set<ScannerKind> kinds, @Nullable AdvisoryDatabase db, LayerCache cache) throws IOException {
+    return build(kinds, db, cache, List.of());
+  }
+
+  static ImageScanner build(Set<ScannerKind> kinds, @Nullable AdvisoryDatabase db, LayerCache cache, List<Path> rules)
+      throws IOException {
     List<dev.drydock.index.Analyzer> analyzers = new ArrayList<>(Ecosystems.defaults());
-    analyzers.addAll(Checks.analyzers(kinds));
+    analyzers.addAll(Checks.analyzers(kinds, rules));
     AdvisorySource source = db == null ? null : new DatabaseAdvisorySource(db);
     return new ImageScanner(kinds, analyzers, Checks.inspector(kinds), cache, IndexLimits.DEFAULT,
         Math.max(2, Runtime.getRuntime().availableProcessors()), source, VersionProvider.version());

@@ -135,6 +135,28 @@ class ScanCommandTest {
   }
 
   @Test
+  void malwareScannerFindsEicarAndUserRules() throws Exception {
+    String eicar = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
+    Path l = tmp.resolve("malware");
+    OciImageBuilder.image().layer(OciImageBuilder.layer()
+        .file("tmp/eicar.com", eicar)
+        .file("srv/app/notes.txt", "deploy with drydock-canary-42 please")).writeTo(l, "t");
+    Path rules = tmp.resolve("rules");
+    Files.createDirectories(rules);
+    Files.writeString(rules.resolve("canary.yar"),
+        "rule Drydock_Canary { meta: level = \"remind\" description = \"test rule\" strings: $a = \"drydock-canary-42\" condition: $a }\n");
+    CliRun r = CliRun.run("scan", "oci-dir:" + l, "--no-cache", "-q", "-f", "json", "--scanners", "malware",
+        "--rules", rules.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("EICAR_Test_File").contains("Eicar-Test-Signature.SHA256").contains("Drydock_Canary")
+        .contains("\"newSuspicious\" : 3");
+    Files.writeString(rules.resolve("broken.yar"), "rule Broken { condition: $nope }\n");
+    CliRun bad = CliRun.run("scan", "oci-dir:" + l, "--no-cache", "-q", "--scanners", "malware", "--rules", rules.toString());
+    assertThat(bad.exitCode()).isEqualTo(1);
+    assertThat(bad.err()).contains("broken.yar:1:");
+  }
+
+  @Test
   void usageErrorsExitTwo() {
     assertThat(CliRun.run("scan").exitCode()).isEqualTo(2);
     assertThat(CliRun.run("scan", "x", "--format", "yaml").err()).contains("unknown format \"yaml\"");

@@ -22,6 +22,14 @@ public final class Checks {
 
   /** The file analyzers of the selected scanners (the package analyzers are {@link Ecosystems}). */
   public static List<Analyzer> analyzers(Set<ScannerKind> kinds) {
+    return analyzers(kinds, List.of());
+  }
+
+  /**
+   * @param extraRules the user's malware rule files or directories ({@code .yar}, {@code .yara},
+   *     ClamAV {@code .hsb}/{@code .hdb}), added to the bundled rules
+   */
+  public static List<Analyzer> analyzers(Set<ScannerKind> kinds, List<java.nio.file.Path> extraRules) {
     List<Analyzer> out = new ArrayList<>();
     if (kinds.contains(ScannerKind.BASELINE)) {
       out.addAll(Baseline.analyzers());
@@ -30,7 +38,7 @@ public final class Checks {
       out.addAll(Secrets.analyzers());
     }
     if (kinds.contains(ScannerKind.MALWARE)) {
-      out.addAll(MalwareChecks.analyzers());
+      out.addAll(MalwareChecks.analyzers(extraRules));
     }
     return out;
   }
