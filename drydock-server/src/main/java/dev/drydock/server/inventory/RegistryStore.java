@@ -174,11 +174,11 @@ public class RegistryStore {
     return jdbc.sql("DELETE FROM registry WHERE id = :id").param("id", id).update() == 1;
   }
 
-  static OffsetDateTime utc(Instant t) {
+  public static OffsetDateTime utc(Instant t) {
     return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
   }
 
-  static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+  public static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
     return t == null ? null : t.toInstant();
   }

@@ -5,13 +5,9 @@ import dev.drydock.registry.Credentials;
 import dev.drydock.server.auth.SecretCipher;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,7 +56,7 @@ public class RegistrySyncService implements SmartLifecycle {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final SyncSettings settings;
-  private final String owner = ownerId();
+  private final String owner = ProcessIds.generate();
   private final Set<Long> running = ConcurrentHashMap.newKeySet();
   private volatile @Nullable ScheduledExecutorService poller;
   private volatile @Nullable ExecutorService workers;
@@ -296,20 +292,5 @@ public class RegistrySyncService implements SmartLifecycle {
       t.setDaemon(true);
       return t;
     };
-  }
-
-  private static String ownerId() {
-    String host = System.getenv("HOSTNAME");
-    if (host == null || host.isBlank()) {
-      try {
-        host = InetAddress.getLocalHost().getHostName();
-      } catch (IOException e) {
-        host = "localhost";
-      }
-    }
-    byte[] r = new byte[4];
-    new SecureRandom().nextBytes(r);
-    String id = host + "/" + ManagementFactory.getRuntimeMXBean().getPid() + "/" + HexFormat.of().formatHex(r);
-    return id.length() <= 120 ? id : id.substring(id.length() - 120);
   }
 }
