@@ -17,16 +17,18 @@ import org.springframework.core.env.Environment;
  *   <li>{@code owner-ttl} (PT30M): how long a fetched owner (ReplicaSet → Deployment …) is reused;
  *   <li>{@code connect-timeout} (PT10S), {@code request-timeout} (PT30S), {@code request-retries}
  *       (2), {@code watch-reconnect-interval} (PT1S): the Kubernetes client's;
+ *   <li>{@code probe-interval} (PT30S): how often a watched API server is asked for its version (a
+ *       broken watch connection is otherwise not noticed);
  *   <li>{@code threads} (2): writer threads shared by all watched clusters.
  * </ul>
  */
 public record ClusterSettings(boolean enabled, Duration pollInterval, Duration lease, int maxClusters, Duration resync,
     Duration flushDelay, Duration ownerTtl, Duration connectTimeout, Duration requestTimeout, int requestRetries,
-    Duration watchReconnectInterval, int threads) {
+    Duration watchReconnectInterval, Duration probeInterval, int threads) {
 
   public static final ClusterSettings DEFAULT = new ClusterSettings(true, Duration.ofSeconds(15), Duration.ofMinutes(2),
       50, Duration.ofMinutes(10), Duration.ofMillis(500), Duration.ofMinutes(30), Duration.ofSeconds(10),
-      Duration.ofSeconds(30), 2, Duration.ofSeconds(1), 2);
+      Duration.ofSeconds(30), 2, Duration.ofSeconds(1), Duration.ofSeconds(30), 2);
 
   public ClusterSettings {
     if (maxClusters < 0 || threads < 1 || requestRetries < 0) {
@@ -53,6 +55,7 @@ public record ClusterSettings(boolean enabled, Duration pollInterval, Duration l
         env.getProperty(p + "request-timeout", Duration.class, d.requestTimeout()),
         env.getProperty(p + "request-retries", Integer.class, d.requestRetries()),
         env.getProperty(p + "watch-reconnect-interval", Duration.class, d.watchReconnectInterval()),
+        env.getProperty(p + "probe-interval", Duration.class, d.probeInterval()),
         env.getProperty(p + "threads", Integer.class, d.threads()));
   }
 }

@@ -64,8 +64,10 @@ final class ClusterWatcher implements AutoCloseable {
   private volatile @Nullable String failure;
   private volatile @Nullable String recordedState;
   private volatile @Nullable String recordedReason;
-  private @Nullable SharedIndexInformer<Pod> informer;
-  private @Nullable ScheduledFuture<?> resync;
+  private volatile @Nullable SharedIndexInformer<Pod> informer;
+  private volatile @Nullable ScheduledFuture<?> resync;
+  private long probedAt;
+  private boolean probeFailed;
 
   /** {@code secret}: a credential to scrub from any reason recorded (the bearer token). */
   ClusterWatcher(String clusterId, KubernetesClient client, @Nullable String secret, Services services) {
@@ -83,9 +85,10 @@ final class ClusterWatcher implements AutoCloseable {
 
   /** Starts the informer; returns at once (the initial list completes in the background). */
   void start() {
+    synced = false;
     SharedIndexInformer<Pod> inf = client.pods().inAnyNamespace().runnableInformer(0);
     inf.exceptionHandler((started, t) -> {
-      failed(t);
+      failed("listing or watching pods failed: ", t);
       return !closed;
     });
     inf.addEventHandler(new ResourceEventHandler<Pod>() {
@@ -106,26 +109,59 @@ final class ClusterWatcher implements AutoCloseable {
     });
     informer = inf;
     inf.start().whenComplete((v, t) -> {
-      if (t == null && !closed) {
+      if (t == null && !closed && informer == inf) {
         s.writers().execute(this::initialSync);
       } else if (t != null && !closed) {
-        failed(t);
+        failed("listing pods failed: ", t);
       }
     });
   }
 
   private void initialSync() {
+    failure = null; // the list worked
     fullReconcile();
     long every = s.settings().resync().toMillis();
+    ScheduledFuture<?> old = resync;
+    if (old != null) {
+      old.cancel(false);
+    }
     resync = s.writers().scheduleWithFixedDelay(this::fullReconcile, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Asks the API server for its version at most every {@code probe-interval}: a watch connection
+   * that broke is re-established by the client without telling the informer, so the probe is what
+   * notices an unreachable API server. When the server answers again after a failure the informer
+   * is started anew: its fresh list, not the resumed watch, tells which pods went away meanwhile.
+   */
+  void probe() {
+    long now = System.nanoTime();
+    if (closed || now - probedAt < s.settings().probeInterval().toNanos()) {
+      return;
+    }
+    probedAt = now;
+    try {
+      client.getKubernetesVersion();
+    } catch (RuntimeException e) {
+      failed("the API server does not answer GET /version: ", e);
+      probeFailed = true;
+      return;
+    }
+    if (probeFailed && !closed) {
+      LOG.info("cluster {}: the API server answers again; listing pods anew", clusterId);
+      probeFailed = false;
+      failure = null;
+      SharedIndexInformer<Pod> old = informer;
+      if (old != null) {
+        old.stop();
+      }
+      start();
+    }
   }
 
   private void event(Pod pod, boolean deleted) {
     if (pod.getMetadata() == null || pod.getMetadata().getUid() == null || closed) {
       return;
-    }
-    if (failure != null) {
-      failure = null; // the API answers again
     }
     synchronized (pending) {
       pending.put(pod.getMetadata().getUid(), deleted ? Optional.empty() : Optional.of(pod));
@@ -223,8 +259,8 @@ final class ClusterWatcher implements AutoCloseable {
     return PodMapper.map(pod, owners.top(meta.getNamespace(), meta.getOwnerReferences()));
   }
 
-  private void failed(Throwable t) {
-    String reason = describe(t);
+  private void failed(String context, Throwable t) {
+    String reason = context + describe(t);
     if (secret != null && !secret.isEmpty()) {
       reason = reason.replace(secret, "******");
     }
@@ -249,10 +285,11 @@ final class ClusterWatcher implements AutoCloseable {
    * the reason when it does not; called by the service's poll. Writes only on change.
    */
   void recordState() {
+    probe();
     SharedIndexInformer<Pod> inf = informer;
     String reason = failure;
     boolean watching = inf != null && inf.isWatching();
-    String state = reason != null && !watching ? ClusterRow.FAILED : watching ? ClusterRow.RUNNING : null;
+    String state = reason != null ? ClusterRow.FAILED : watching && synced ? ClusterRow.RUNNING : null;
     String error = state == null || state.equals(ClusterRow.RUNNING) ? null : reason;
     if (state == null || state.equals(recordedState) && java.util.Objects.equals(error, recordedReason)) {
       return;
