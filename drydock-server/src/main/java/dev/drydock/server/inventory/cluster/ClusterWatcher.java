@@ -264,20 +264,36 @@ final class ClusterWatcher implements AutoCloseable {
     if (secret != null && !secret.isEmpty()) {
       reason = reason.replace(secret, "******");
     }
-    if (!reason.equals(failure)) {
+    if (failure == null) {
       LOG.warn("cluster {}: cannot watch pods: {}", clusterId, reason);
+    } else {
+      LOG.debug("cluster {}: still cannot watch pods: {}", clusterId, reason);
     }
     failure = reason;
   }
 
+  /**
+   * One line for a failure: an HTTP answer's message (401 Unauthorized, 403 Forbidden …), else the
+   * first cause that is not a wrapper, with its message when it has one (ConnectException …).
+   */
   static String describe(Throwable t) {
-    Throwable root = t;
-    while (root.getCause() != null && root.getCause() != root && !(root instanceof KubernetesClientException k
-        && k.getCode() > 0)) {
-      root = root.getCause();
+    Throwable first = null;
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof KubernetesClientException k && k.getCode() > 0) {
+        return oneLine(k.getMessage(), k);
+      }
+      boolean wrapper = c instanceof java.util.concurrent.CompletionException
+          || c instanceof java.util.concurrent.ExecutionException || c instanceof KubernetesClientException;
+      if (!wrapper && first == null) {
+        first = c;
+      }
     }
-    String m = root.getMessage();
-    return (m == null || m.isBlank() ? root.getClass().getSimpleName() : m).replace('\n', ' ').strip();
+    Throwable pick = first != null ? first : t;
+    return oneLine(pick.getMessage() == null ? null : pick.getClass().getSimpleName() + ": " + pick.getMessage(), pick);
+  }
+
+  private static String oneLine(@Nullable String m, Throwable t) {
+    return (m == null || m.isBlank() ? t.getClass().getSimpleName() : m).replace('\n', ' ').strip();
   }
 
   /**

@@ -177,7 +177,7 @@ public class ContainerGroups {
           FROM base GROUP BY %1$s),
         d AS (
           SELECT %1$s, SUM(vul) AS vul, SUM(hc) AS hc, SUM(alarm) AS alarm
-          FROM (SELECT DISTINCT %1$s, dg, vul, hc, alarm FROM base) x GROUP BY %1$s)
+          FROM (SELECT DISTINCT %1$s, dg AS d_dg, vul, hc, alarm FROM base) x GROUP BY %1$s)
         SELECT g.*, d.vul, d.hc, d.alarm FROM g JOIN d ON %3$s
         """.formatted(keys, flags.isEmpty() ? "" : ", " + String.join(", ", flags), on)
         + (having.isEmpty() ? "" : "WHERE " + String.join(criteria.or() ? " OR " : " AND ", having));
