@@ -5,8 +5,10 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Identities under which a server process claims work in the shared database. */
+/** Identities under which a server process claims work in the shared database, and its worker threads. */
 public final class ProcessIds {
 
   private ProcessIds() {}
@@ -25,5 +27,15 @@ public final class ProcessIds {
     new SecureRandom().nextBytes(r);
     String id = host + "/" + ManagementFactory.getRuntimeMXBean().getPid() + "/" + HexFormat.of().formatHex(r);
     return id.length() <= 120 ? id : id.substring(id.length() - 120);
+  }
+
+  /** Daemon threads named {@code prefix1}, {@code prefix2} … for a background service's executors. */
+  public static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 }

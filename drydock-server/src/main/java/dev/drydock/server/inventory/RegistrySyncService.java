@@ -1,5 +1,7 @@
 package dev.drydock.server.inventory;
 
+import static dev.drydock.server.inventory.ProcessIds.daemonThreads;
+
 import dev.drydock.registry.CredentialProvider;
 import dev.drydock.registry.Credentials;
 import dev.drydock.server.auth.SecretCipher;
@@ -15,9 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -283,14 +283,5 @@ public class RegistrySyncService implements SmartLifecycle {
   @Override
   public boolean isRunning() {
     return poller != null;
-  }
-
-  private static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drydock.server.inventory.cluster.WorkloadScope;
+import dev.drydock.server.testing.Await;
 import dev.drydock.server.testing.MockCluster;
 import dev.drydock.server.testing.SasClient;
 import dev.drydock.server.testing.TestServer;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,13 +38,7 @@ import tools.jackson.databind.JsonNode;
 class ClusterOperationsIT {
 
   private static final String TOKEN = "reader-token-0123456789";
-  private static final Map<String, String> PROPERTIES = Map.of(
-      "drydock.cluster-sync.poll-interval", "PT0.3S",
-      "drydock.cluster-sync.lease", "PT3S",
-      "drydock.cluster-sync.flush-delay", "PT0.1S",
-      "drydock.cluster-sync.request-retries", "0",
-      "drydock.cluster-sync.connect-timeout", "PT1S",
-      "drydock.cluster-sync.probe-interval", "PT0.5S");
+  private static final Map<String, String> PROPERTIES = MockCluster.FAST_WATCH;
 
   static TestServer server;
   static MockCluster cluster;
@@ -103,14 +97,9 @@ class ClusterOperationsIT {
   }
 
   static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(100);
-    }
+    Await.until(what, condition);
   }
+
 
   static void risk(String digest, int vul, int baseline, int suspicious) {
     jdbc().sql("INSERT INTO image_risk (digest, vul, baseline_num, new_suspicious, scanned_at) VALUES (?, ?, ?, ?, ?)")

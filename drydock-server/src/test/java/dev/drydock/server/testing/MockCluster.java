@@ -28,6 +28,16 @@ public final class MockCluster implements AutoCloseable {
 
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
+  /** Server settings that make the cluster watch react within a second (set as system properties). */
+  public static final java.util.Map<String, String> FAST_WATCH = java.util.Map.of(
+      "drydock.cluster-sync.poll-interval", "PT0.3S",
+      "drydock.cluster-sync.lease", "PT3S",
+      "drydock.cluster-sync.flush-delay", "PT0.1S",
+      "drydock.cluster-sync.watch-reconnect-interval", "PT0.2S",
+      "drydock.cluster-sync.request-retries", "0",
+      "drydock.cluster-sync.connect-timeout", "PT2S",
+      "drydock.cluster-sync.probe-interval", "PT0.5S");
+
   private final KubernetesCrudDispatcher dispatcher = new KubernetesCrudDispatcher();
   private KubernetesMockServer server;
   private NamespacedKubernetesClient client;

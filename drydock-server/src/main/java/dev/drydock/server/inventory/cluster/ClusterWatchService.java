@@ -1,5 +1,7 @@
 package dev.drydock.server.inventory.cluster;
 
+import static dev.drydock.server.inventory.ProcessIds.daemonThreads;
+
 import dev.drydock.server.auth.SecretCipher;
 import dev.drydock.server.inventory.ProcessIds;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,10 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -227,14 +227,5 @@ public class ClusterWatchService implements SmartLifecycle {
   @Override
   public boolean isRunning() {
     return poller != null;
-  }
-
-  private static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

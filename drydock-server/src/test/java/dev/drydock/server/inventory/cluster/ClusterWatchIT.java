@@ -2,11 +2,11 @@ package dev.drydock.server.inventory.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.server.testing.Await;
 import dev.drydock.server.testing.MockCluster;
 import dev.drydock.server.testing.SasClient;
 import dev.drydock.server.testing.TestServer;
 import io.fabric8.kubernetes.api.model.Pod;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -30,14 +30,7 @@ import tools.jackson.databind.JsonNode;
 class ClusterWatchIT {
 
   private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.c2VjcmV0LXNlcnZpY2UtYWNjb3VudA.sig";
-  private static final Map<String, String> PROPERTIES = Map.of(
-      "drydock.cluster-sync.poll-interval", "PT0.3S",
-      "drydock.cluster-sync.lease", "PT3S",
-      "drydock.cluster-sync.flush-delay", "PT0.1S",
-      "drydock.cluster-sync.watch-reconnect-interval", "PT0.2S",
-      "drydock.cluster-sync.request-retries", "0",
-      "drydock.cluster-sync.connect-timeout", "PT2S",
-      "drydock.cluster-sync.probe-interval", "PT0.5S");
+  private static final Map<String, String> PROPERTIES = MockCluster.FAST_WATCH;
 
   static TestServer server;
   static MockCluster cluster;
@@ -65,14 +58,9 @@ class ClusterWatchIT {
   }
 
   static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(100);
-    }
+    Await.until(what, condition);
   }
+
 
   static long count(String sql, Object... params) {
     var spec = jdbc().sql(sql);
