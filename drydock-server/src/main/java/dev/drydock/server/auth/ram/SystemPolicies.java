@@ -21,8 +21,9 @@ public final class SystemPolicies {
       new SystemPolicy("AliyunYundunSASFullAccess", "Provides full access to Security Center (Sas) via the API.",
           allow("\"yundun-sas:*\"")),
       new SystemPolicy("AliyunYundunSASReadOnlyAccess",
-          "Provides read-only access to Security Center (Sas): Describe*, List*, Get* and PublicPreCheck*.",
-          allow("\"yundun-sas:Describe*\", \"yundun-sas:List*\", \"yundun-sas:Get*\", \"yundun-sas:PublicPreCheck*\"")),
+          "Provides read-only access to Security Center (Sas): Describe*, List*, Get*, Page* and PublicPreCheck*.",
+          allow("\"yundun-sas:Describe*\", \"yundun-sas:List*\", \"yundun-sas:Get*\", \"yundun-sas:Page*\", "
+              + "\"yundun-sas:PublicPreCheck*\"")),
       new SystemPolicy("AliyunRAMFullAccess", "Provides full access to RAM: users, AccessKeys and policies.",
           allow("\"ram:*\"")),
       new SystemPolicy("AliyunRAMReadOnlyAccess", "Provides read-only access to RAM.",
