@@ -64,7 +64,7 @@ class AuditTrailTest {
   @Test
   void shutdownRightAfterABurstLosesNothing() throws Exception {
     AuditTrail trail = new AuditTrail(jdbc);
-    int n = 25_000; // more than the queue holds: some are written by the callers themselves
+    int n = 12_000; // more than the queue holds: some are written by the callers themselves
     for (int i = 0; i < n; i++) {
       trail.record(rec(i));
     }

@@ -31,6 +31,10 @@ import tools.jackson.databind.JsonNode;
  * refused writes (NoPermission, 403, nothing created); an {@code acs:SourceIp} condition refuses
  * loopback; an inactive key is refused; and the audit trail holds every call and no secret, nor
  * do the logs. Background registry syncs are off ({@code drydock.background.enabled=false}).
+ *
+ * <p>The read calls are DescribeImageStatistics and ListPrivateRegistryList and the refused write
+ * is AddPrivateRegistry: ListImageRisk and PublicCreateImageScanTask were not on main when this
+ * was written (they are built on other branches); RAM authorises every Action the same way.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RamIT {

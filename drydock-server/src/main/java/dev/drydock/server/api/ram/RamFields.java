@@ -40,7 +40,7 @@ final class RamFields {
     return DATE.format(t.truncatedTo(ChronoUnit.SECONDS));
   }
 
-  static @Nullable String date(@Nullable Instant t, boolean nullable) {
+  static @Nullable String dateOrNull(@Nullable Instant t) {
     return t == null ? null : date(t);
   }
 
@@ -140,7 +140,7 @@ final class RamFields {
       @Nullable String updateDate) {
     static User of(RamUser u) {
       return new User(u.id(), u.userName(), u.displayName(), u.comments(), date(u.createdAt()),
-          date(u.updatedAt(), true));
+          dateOrNull(u.updatedAt()));
     }
   }
 
