@@ -131,8 +131,8 @@ final class AccessKeyCommand implements Runnable {
     }
   }
 
-  @Command(name = "delete", description = "Delete an AccessKey (its calls then get InvalidAccessKeyId.NotFound).")
-  static final class Delete implements Callable<Integer> {
+  /** A change to one key, named on the command line. */
+  abstract static class OnKey implements Callable<Integer> {
     @ParentCommand
     AccessKeyCommand parent;
 
@@ -142,61 +142,60 @@ final class AccessKeyCommand implements Runnable {
     @Parameters(paramLabel = "ACCESS_KEY_ID")
     String id;
 
+    /** Applies the change; false when there is no such key. */
+    abstract boolean apply(AccessKeyStore keys);
+
+    abstract String done();
+
     @Override
     public Integer call() {
       try (ConfigurableApplicationContext ctx = open(server)) {
-        if (!ctx.getBean(AccessKeyStore.class).delete(id)) {
+        if (!apply(ctx.getBean(AccessKeyStore.class))) {
           parent.parent.streams.err().println("error: no AccessKey " + id);
           return 1;
         }
-        parent.parent.streams.out().println(id + " deleted");
+        parent.parent.streams.out().println(id + " " + done());
       }
       return 0;
     }
   }
 
-  @Command(name = "disable", description = "Disable an AccessKey (calls with it get InvalidAccessKeyId.Inactive).")
-  static final class Disable implements Callable<Integer> {
-    @ParentCommand
-    AccessKeyCommand parent;
-
-    @Mixin
-    ServerOptions server;
-
-    @Parameters(paramLabel = "ACCESS_KEY_ID")
-    String id;
+  @Command(name = "delete", description = "Delete an AccessKey (its calls then get InvalidAccessKeyId.NotFound).")
+  static final class Delete extends OnKey {
+    @Override
+    boolean apply(AccessKeyStore keys) {
+      return keys.delete(id);
+    }
 
     @Override
-    public Integer call() {
-      return setStatus(parent, server, id, AccessKey.Status.Inactive);
+    String done() {
+      return "deleted";
+    }
+  }
+
+  @Command(name = "disable", description = "Disable an AccessKey (calls with it get InvalidAccessKeyId.Inactive).")
+  static final class Disable extends OnKey {
+    @Override
+    boolean apply(AccessKeyStore keys) {
+      return keys.setStatus(id, AccessKey.Status.Inactive);
+    }
+
+    @Override
+    String done() {
+      return AccessKey.Status.Inactive.name();
     }
   }
 
   @Command(name = "enable", description = "Re-enable a disabled AccessKey.")
-  static final class Enable implements Callable<Integer> {
-    @ParentCommand
-    AccessKeyCommand parent;
-
-    @Mixin
-    ServerOptions server;
-
-    @Parameters(paramLabel = "ACCESS_KEY_ID")
-    String id;
+  static final class Enable extends OnKey {
+    @Override
+    boolean apply(AccessKeyStore keys) {
+      return keys.setStatus(id, AccessKey.Status.Active);
+    }
 
     @Override
-    public Integer call() {
-      return setStatus(parent, server, id, AccessKey.Status.Active);
+    String done() {
+      return AccessKey.Status.Active.name();
     }
-  }
-
-  static int setStatus(AccessKeyCommand parent, ServerOptions server, String id, AccessKey.Status status) {
-    try (ConfigurableApplicationContext ctx = open(server)) {
-      if (!ctx.getBean(AccessKeyStore.class).setStatus(id, status)) {
-        parent.parent.streams.err().println("error: no AccessKey " + id);
-        return 1;
-      }
-      parent.parent.streams.out().println(id + " " + status);
-    }
-    return 0;
   }
 }

@@ -6,7 +6,6 @@ import dev.drydock.server.api.ErrorCode;
 import dev.drydock.server.api.Params;
 import dev.drydock.server.auth.PolicyType;
 import dev.drydock.server.auth.RamPolicyStore;
-import dev.drydock.server.auth.RamUser;
 import dev.drydock.server.auth.RamUserStore;
 import org.springframework.stereotype.Component;
 
@@ -22,23 +21,19 @@ public class AttachPolicyToUser extends RamAction {
   private final RamPolicyStore policies;
 
   public AttachPolicyToUser(RamUserStore users, RamPolicyStore policies) {
+    super(Target.USER);
     this.users = users;
     this.policies = policies;
   }
 
-  @Override
-  public String ramResource(Params params, CallContext context) {
-    return RamFields.userArn(params, "UserName");
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {
-    PolicyType type = RamFields.policyType(params);
-    String name = RamFields.policyName(params);
-    RamUser user = RamFields.user(users, RamFields.userName(params, "UserName"));
-    RamFields.requireManageable(user, users, context);
+    RamFields.PolicyOnUser t = RamFields.policyOnUser(params, users, context);
+    PolicyType type = t.type();
+    String name = t.policyName();
     GetPolicy.find(policies, type, name);
-    return switch (policies.attach(user.id(), type, name)) {
+    return switch (policies.attach(t.user().id(), type, name)) {
       case ATTACHED -> RamFields.empty();
       case ALREADY -> throw new ApiException(ErrorCode.ENTITY_ALREADY_EXISTS_USER_POLICY,
           "The user has already been attached this policy: " + name);

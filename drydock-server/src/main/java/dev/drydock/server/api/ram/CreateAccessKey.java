@@ -20,6 +20,7 @@ public class CreateAccessKey extends RamAction {
   private final AccessKeyStore keys;
 
   public CreateAccessKey(RamUserStore users, AccessKeyStore keys) {
+    super(Target.KEY_OWNER);
     this.users = users;
     this.keys = keys;
   }
@@ -28,10 +29,6 @@ public class CreateAccessKey extends RamAction {
 
   record Response(NewKey accessKey) {}
 
-  @Override
-  public String ramResource(Params params, CallContext context) {
-    return RamFields.userArn(RamFields.keyOwner(params, context));
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

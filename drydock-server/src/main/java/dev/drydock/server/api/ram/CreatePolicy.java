@@ -21,6 +21,7 @@ public class CreatePolicy extends RamAction {
   private final RamPolicyStore policies;
 
   public CreatePolicy(RamPolicyStore policies) {
+    super(Target.POLICY);
     this.policies = policies;
   }
 
@@ -28,10 +29,6 @@ public class CreatePolicy extends RamAction {
 
   record Response(Created policy) {}
 
-  @Override
-  public String ramResource(Params params, CallContext context) {
-    return RamFields.policyArn(params.string("PolicyName").orElse("*"));
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

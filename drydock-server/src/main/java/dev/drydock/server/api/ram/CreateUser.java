@@ -18,15 +18,12 @@ public class CreateUser extends RamAction {
   private final RamUserStore users;
 
   public CreateUser(RamUserStore users) {
+    super(Target.USER);
     this.users = users;
   }
 
   record Response(RamFields.User user) {}
 
-  @Override
-  public String ramResource(Params params, CallContext context) {
-    return RamFields.userArn(params, "UserName");
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

@@ -3,7 +3,6 @@ package dev.drydock.server.api.ram;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
 import dev.drydock.server.auth.AccessKeyStore;
-import dev.drydock.server.auth.RamUser;
 import dev.drydock.server.auth.RamUserStore;
 import org.springframework.stereotype.Component;
 
@@ -15,22 +14,15 @@ public class DeleteAccessKey extends RamAction {
   private final AccessKeyStore keys;
 
   public DeleteAccessKey(RamUserStore users, AccessKeyStore keys) {
+    super(Target.KEY_OWNER);
     this.users = users;
     this.keys = keys;
   }
 
-  @Override
-  public String ramResource(Params params, CallContext context) {
-    return RamFields.userArn(RamFields.keyOwner(params, context));
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {
-    String keyId = params.required("UserAccessKeyId");
-    RamUser user = RamFields.user(users, RamFields.keyOwner(params, context));
-    RamFields.requireManageable(user, users, context);
-    UpdateAccessKey.ownedKey(keys, keyId, user);
-    keys.delete(keyId);
+    keys.delete(RamFields.ownedKey(params, users, keys, context).id());
     return RamFields.empty();
   }
 }

@@ -18,13 +18,10 @@ public class DeletePolicy extends RamAction {
   private final RamPolicyStore policies;
 
   public DeletePolicy(RamPolicyStore policies) {
+    super(Target.POLICY);
     this.policies = policies;
   }
 
-  @Override
-  public String ramResource(Params params, CallContext context) {
-    return RamFields.policyArn(params.string("PolicyName").orElse("*"));
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

@@ -18,13 +18,10 @@ public class DeleteUser extends RamAction {
   private final RamUserStore users;
 
   public DeleteUser(RamUserStore users) {
+    super(Target.USER);
     this.users = users;
   }
 
-  @Override
-  public String ramResource(Params params, CallContext context) {
-    return RamFields.userArn(params, "UserName");
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

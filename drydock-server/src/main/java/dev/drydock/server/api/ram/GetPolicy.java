@@ -22,6 +22,7 @@ public class GetPolicy extends RamAction {
   private final RamPolicyStore policies;
 
   public GetPolicy(RamPolicyStore policies) {
+    super(Target.POLICY);
     this.policies = policies;
   }
 
@@ -32,10 +33,6 @@ public class GetPolicy extends RamAction {
 
   record Response(Info policy, Version defaultPolicyVersion) {}
 
-  @Override
-  public String ramResource(Params params, CallContext context) {
-    return RamFields.policyArn(params.string("PolicyName").orElse("*"));
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

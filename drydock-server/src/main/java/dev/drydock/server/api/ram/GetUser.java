@@ -12,15 +12,12 @@ public class GetUser extends RamAction {
   private final RamUserStore users;
 
   public GetUser(RamUserStore users) {
+    super(Target.USER);
     this.users = users;
   }
 
   record Response(RamFields.User user) {}
 
-  @Override
-  public String ramResource(Params params, CallContext context) {
-    return RamFields.userArn(params, "UserName");
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

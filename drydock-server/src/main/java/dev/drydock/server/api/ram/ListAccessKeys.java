@@ -16,6 +16,7 @@ public class ListAccessKeys extends RamAction {
   private final AccessKeyStore keys;
 
   public ListAccessKeys(RamUserStore users, AccessKeyStore keys) {
+    super(Target.KEY_OWNER);
     this.users = users;
     this.keys = keys;
   }
@@ -24,10 +25,6 @@ public class ListAccessKeys extends RamAction {
 
   record Response(AccessKeys accessKeys) {}
 
-  @Override
-  public String ramResource(Params params, CallContext context) {
-    return RamFields.userArn(RamFields.keyOwner(params, context));
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

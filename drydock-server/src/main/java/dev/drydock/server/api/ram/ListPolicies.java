@@ -21,6 +21,7 @@ public class ListPolicies extends RamAction {
   private final RamPolicyStore policies;
 
   public ListPolicies(RamPolicyStore policies) {
+    super(Target.ALL_POLICIES);
     this.policies = policies;
   }
 
@@ -28,21 +29,14 @@ public class ListPolicies extends RamAction {
 
   record Response(boolean isTruncated, @Nullable String marker, Policies policies) {}
 
-  @Override
-  public String ramResource(Params params, CallContext context) {
-    return RamFields.policyArn("*");
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {
     Optional<PolicyType> type = params.string("PolicyType").isPresent() ? Optional.of(RamFields.policyType(params))
         : Optional.empty();
-    int max = RamFields.maxItems(params);
-    List<StoredPolicy> rows = policies.list(type, RamFields.marker(params), max + 1);
-    List<StoredPolicy> page = RamFields.page(rows, max);
-    boolean truncated = rows.size() > max;
-    StoredPolicy last = page.isEmpty() ? null : page.get(page.size() - 1);
-    return new Response(truncated, truncated && last != null ? RamFields.marker(last.type() + "/" + last.name()) : null,
-        new Policies(page.stream().map(RamFields.PolicyInfo::of).toList()));
+    RamFields.Page<StoredPolicy> page = RamFields.page(params, (after, limit) -> policies.list(type, after, limit),
+        p -> p.type() + "/" + p.name());
+    return new Response(page.truncated(), page.marker(),
+        new Policies(page.items().stream().map(RamFields.PolicyInfo::of).toList()));
   }
 }

@@ -19,6 +19,7 @@ public class ListPoliciesForUser extends RamAction {
   private final RamPolicyStore policies;
 
   public ListPoliciesForUser(RamUserStore users, RamPolicyStore policies) {
+    super(Target.USER);
     this.users = users;
     this.policies = policies;
   }
@@ -30,10 +31,6 @@ public class ListPoliciesForUser extends RamAction {
 
   record Response(Policies policies) {}
 
-  @Override
-  public String ramResource(Params params, CallContext context) {
-    return RamFields.userArn(params, "UserName");
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

@@ -18,6 +18,7 @@ public class ListUsers extends RamAction {
   private final RamUserStore users;
 
   public ListUsers(RamUserStore users) {
+    super(Target.ALL_USERS);
     this.users = users;
   }
 
@@ -25,18 +26,10 @@ public class ListUsers extends RamAction {
 
   record Response(boolean isTruncated, @Nullable String marker, Users users) {}
 
-  @Override
-  public String ramResource(Params params, CallContext context) {
-    return RamFields.userArn("*");
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {
-    int max = RamFields.maxItems(params);
-    List<RamUser> rows = users.list(RamFields.marker(params), max + 1);
-    List<RamUser> page = RamFields.page(rows, max);
-    boolean truncated = rows.size() > max;
-    return new Response(truncated, truncated ? RamFields.marker(page.get(page.size() - 1).userName()) : null,
-        new Users(page.stream().map(RamFields.User::of).toList()));
+    RamFields.Page<RamUser> page = RamFields.page(params, users::list, RamUser::userName);
+    return new Response(page.truncated(), page.marker(), new Users(page.items().stream().map(RamFields.User::of).toList()));
   }
 }

@@ -5,6 +5,7 @@ import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.ErrorCode;
 import dev.drydock.server.api.Params;
 import dev.drydock.server.auth.AccessKey;
+import dev.drydock.server.auth.AccessKeyStore;
 import dev.drydock.server.auth.PolicyType;
 import dev.drydock.server.auth.RamUser;
 import dev.drydock.server.auth.RamUserStore;
@@ -18,6 +19,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -106,12 +109,34 @@ final class RamFields {
     return "acs:ram:*:*:policy/" + policyName;
   }
 
-  static String userArn(Params p, String param) {
-    return userArn(p.string(param).orElse("*"));
+  /** The policy and user of AttachPolicyToUser and DetachPolicyFromUser. */
+  record PolicyOnUser(PolicyType type, String policyName, RamUser user) {}
+
+  /** Reads {@code PolicyType}, {@code PolicyName} and {@code UserName}; the user must exist and be manageable. */
+  static PolicyOnUser policyOnUser(Params p, RamUserStore users, CallContext context) {
+    PolicyType type = policyType(p);
+    String name = policyName(p);
+    RamUser user = user(users, userName(p, "UserName"));
+    requireManageable(user, users, context);
+    return new PolicyOnUser(type, name, user);
+  }
+
+  /**
+   * The key named by {@code UserAccessKeyId} of the user named by {@code UserName} (default: the
+   * caller), which must be manageable; a key that is not the user's is
+   * {@code EntityNotExist.User.AccessKey}.
+   */
+  static AccessKey ownedKey(Params p, RamUserStore users, AccessKeyStore keys, CallContext context) {
+    String keyId = p.required("UserAccessKeyId");
+    RamUser user = user(users, keyOwner(p, context));
+    requireManageable(user, users, context);
+    return keys.key(keyId).filter(k -> k.userId().equals(user.id())).orElseThrow(() -> new ApiException(
+        ErrorCode.ENTITY_NOT_EXIST_ACCESS_KEY, "The user access key does not exist: user " + user.userName()
+        + " has no AccessKey " + keyId));
   }
 
   /** {@code MaxItems}: 1–1000, default 100. */
-  static int maxItems(Params p) {
+  private static int maxItems(Params p) {
     return p.integer("MaxItems", 100, 1, 1000);
   }
 
@@ -160,7 +185,20 @@ final class RamFields {
     }
   }
 
-  static <T> List<T> page(List<T> rows, int max) {
-    return rows.size() > max ? rows.subList(0, max) : rows;
+  /** One page of a listing and the {@code Marker} of the next, if any. */
+  record Page<T>(List<T> items, boolean truncated, @Nullable String marker) {}
+
+  /**
+   * A page of a list operation ({@code Marker}, {@code MaxItems}): {@code rows} reads at most
+   * {@code limit} rows after the decoded marker, in the order of {@code key}.
+   */
+  static <T> Page<T> page(Params p, BiFunction<Optional<String>, Integer, List<T>> rows, Function<T, String> key) {
+    int max = maxItems(p);
+    List<T> all = rows.apply(marker(p), max + 1);
+    if (all.size() <= max) {
+      return new Page<>(all, false, null);
+    }
+    List<T> items = all.subList(0, max);
+    return new Page<>(items, true, marker(key.apply(items.get(max - 1))));
   }
 }
