@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,7 @@ public final class CountCache {
 
   private record Entry(long count, long expiresAt, long generation, AtomicBoolean refreshing) {}
 
+  @Autowired
   public CountCache(Environment env) {
     this(env.getProperty("drydock.api.count-cache.ttl", Duration.class, Duration.ofSeconds(2)),
         env.getProperty("drydock.api.count-cache.min-rows", Long.class, 10_000L));

@@ -26,12 +26,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ImageCatalog {
 
-  private static final String FROM = """
+  private static final String FROM = " " + """
        FROM image i JOIN image_repo r ON r.id = i.repo_pk
        LEFT JOIN image_risk k ON k.digest = i.digest
        LEFT JOIN image_report s ON s.digest = i.digest""";
   // LEFT JOINs on primary keys: PostgreSQL drops the ones a count does not use.
-  private static final String COUNT_FROM = """
+  private static final String COUNT_FROM = " " + """
        FROM image i LEFT JOIN image_repo r ON r.id = i.repo_pk
        LEFT JOIN image_risk k ON k.digest = i.digest
        LEFT JOIN image_report s ON s.digest = i.digest""";
