@@ -4,9 +4,11 @@ import dev.drydock.server.auth.Authenticator;
 import dev.drydock.server.auth.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -75,13 +77,9 @@ public class RpcController {
       CallContext context = new CallContext(requestId, caller, request.sourceIp(), request.secure());
       guard.before(action, new Params(merged), context);
       Object result = action.handle(new Params(merged), context);
-      ObjectNode body = mapper.createObjectNode();
-      body.put("RequestId", requestId);
-      ObjectNode fields = result == null ? mapper.createObjectNode() : mapper.valueToTree(result);
-      fields.remove("RequestId");
-      body.setAll(fields);
+      byte[] body = successBody(requestId, result);
       guard.after(request, actionName, caller, requestId, 200, "OK", System.nanoTime() - start);
-      return ResponseEntity.ok().contentType(JSON_UTF8).body(mapper.writeValueAsBytes(body));
+      return ResponseEntity.ok().contentType(JSON_UTF8).body(body);
     } catch (ApiException e) {
       guard.after(request, actionName, caller, requestId, e.code().status(), e.code().code(), System.nanoTime() - start);
       return error(e, requestId, hostId, product);
@@ -91,6 +89,40 @@ public class RpcController {
       guard.after(request, actionName, caller, requestId, 500, server.code().code(), System.nanoTime() - start);
       return error(server, requestId, hostId, product);
     }
+  }
+
+  /**
+   * {@code {"RequestId":"…", <the result's fields>}}: the result is serialized once and the
+   * RequestId written in front of its fields (a result that carries its own RequestId, or is not
+   * a JSON object, goes the slower way through a tree, which drops that field).
+   */
+  private byte[] successBody(String requestId, @Nullable Object result) {
+    byte[] head = ("{\"RequestId\":\"" + requestId + "\"").getBytes(StandardCharsets.UTF_8);
+    byte[] fields = result == null ? new byte[] {'{', '}'} : mapper.writeValueAsBytes(result);
+    if (fields.length < 2 || fields[0] != '{' || startsWith(fields, REQUEST_ID_FIELD)) {
+      ObjectNode body = mapper.createObjectNode();
+      body.put("RequestId", requestId);
+      ObjectNode tree = mapper.valueToTree(result);
+      tree.remove("RequestId");
+      body.setAll(tree);
+      return mapper.writeValueAsBytes(body);
+    }
+    boolean empty = fields.length == 2;
+    byte[] out = new byte[head.length + (empty ? 1 : fields.length)];
+    System.arraycopy(head, 0, out, 0, head.length);
+    if (empty) {
+      out[head.length] = '}';
+    } else {
+      out[head.length] = ',';
+      System.arraycopy(fields, 1, out, head.length + 1, fields.length - 1);
+    }
+    return out;
+  }
+
+  private static final byte[] REQUEST_ID_FIELD = "{\"RequestId\"".getBytes(StandardCharsets.UTF_8);
+
+  private static boolean startsWith(byte[] b, byte[] prefix) {
+    return b.length >= prefix.length && java.util.Arrays.equals(b, 0, prefix.length, prefix, 0, prefix.length);
   }
 
   private ResponseEntity<byte[]> error(ApiException e, String requestId, String hostId, String product) {

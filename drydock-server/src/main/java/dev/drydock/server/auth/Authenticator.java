@@ -109,7 +109,7 @@ public class Authenticator {
   }
 
   private AccessKeyStore.Credential key(String keyId) {
-    Optional<AccessKeyStore.Credential> cred = keys.find(keyId);
+    Optional<AccessKeyStore.Credential> cred = keys.credential(keyId);
     if (cred.isEmpty()) {
       throw new ApiException(ErrorCode.ACCESS_KEY_NOT_FOUND);
     }

@@ -15,9 +15,12 @@ import org.springframework.stereotype.Component;
  * total and stable, so paging with CurrentPage neither skips nor repeats an image while the
  * inventory stays the same. Collation is the database's.
  *
- * <p><b>Counting</b>: a page that comes back not full tells the total itself (offset + rows), so
- * the count query runs only for a full page, or an empty one past the first; large counts come from
- * the {@link CountCache}.
+ * <p><b>Cost</b>: the TotalCount is counted first (large counts come from the {@link CountCache});
+ * a page past the end costs nothing more. The page's ids are then selected from {@code image} and
+ * only the tables the conditions use — walking the ordered index when the selection is dense,
+ * sorting the matches when it is sparse (below {@value #DENSE_ROWS}) — and only those 20-odd rows
+ * are joined with their columns. Planning stays cheap and PostgreSQL reuses the plans of prepared
+ * statements.
  *
  * <p><b>Scan columns</b>: {@code image_risk.{vul, baseline_num, new_suspicious}} (the latest scan of
  * the digest; absent = 0) always; with details also {@code image_report.scanned_at} (absent = never
@@ -26,15 +29,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ImageCatalog {
 
-  private static final String FROM = " " + """
-       FROM image i JOIN image_repo r ON r.id = i.repo_pk
-       LEFT JOIN image_risk k ON k.digest = i.digest
-       LEFT JOIN image_report s ON s.digest = i.digest""";
-  // LEFT JOINs on primary keys: PostgreSQL drops the ones a count does not use.
-  private static final String COUNT_FROM = " " + """
-       FROM image i LEFT JOIN image_repo r ON r.id = i.repo_pk
-       LEFT JOIN image_risk k ON k.digest = i.digest
-       LEFT JOIN image_report s ON s.digest = i.digest""";
+  // The page's ids first, from image and only the tables the conditions use; then the page's 20-odd
+  // rows are joined with their columns. Sorting, skipping and counting never read the columns of rows
+  // off the page, and the few joins keep planning cheap.
   private static final String COLUMNS = """
       SELECT i.uuid, i.tag, i.digest, i.image_id, i.image_size, i.image_create, i.image_update, i.tag_immutable,
         i.access_type, i.full_name, r.registry_id, r.repo_id, r.repo_namespace, r.repo_name, r.repo_type, r.region_id,
@@ -42,7 +39,13 @@ public class ImageCatalog {
         k.vul, k.baseline_num, k.new_suspicious""";
   private static final String DETAIL_COLUMNS = """
       , s.scanned_at, EXISTS (SELECT 1 FROM workload_image w WHERE w.digest IN (i.digest, 'sha256:' || i.digest))""";
+  private static final String PAGE_ROWS = " " + """
+      JOIN image i ON i.id = p.id JOIN image_repo r ON r.id = i.repo_pk
+      LEFT JOIN image_risk k ON k.digest = i.digest""";
+  private static final String DETAIL_ROWS = " LEFT JOIN image_report s ON s.digest = i.digest";
   static final String ORDER = " ORDER BY i.full_name, i.id";
+  /** From this many matches on, a page walks the ordered index rather than sorting the matches. */
+  static final long DENSE_ROWS = 10_000;
 
   private final JdbcClient jdbc;
   private final CountCache counts;
@@ -62,34 +65,50 @@ public class ImageCatalog {
    */
   public Page page(SqlWhere where, int currentPage, int pageSize, boolean details) {
     long offset = (long) (currentPage - 1) * pageSize;
-    List<InventoryImage> rows = jdbc.sql(COLUMNS + (details ? DETAIL_COLUMNS : "") + FROM + where.sql() + ORDER
-            + " LIMIT " + pageSize + " OFFSET " + offset)
-        .params(where.params())
-        .query((rs, n) -> row(rs, details))
-        .list();
-    long total;
-    if (!rows.isEmpty() && rows.size() < pageSize) {
-      total = offset + rows.size();
-    } else if (rows.isEmpty() && offset == 0) {
-      total = 0;
-    } else {
-      total = count(where);
+    long total = count(where);
+    if (offset >= total) {
+      return new Page(List.of(), total);
     }
-    return new Page(rows, total);
+    boolean sparse = where.hasConditions() && total < DENSE_ROWS;
+    return new Page(rows(where, " LIMIT " + pageSize + " OFFSET " + offset, details, sparse), total);
   }
 
   /** How many images the conditions select. */
   public long count(SqlWhere where) {
-    return counts.count(where.cacheKey(), () -> jdbc.sql("SELECT COUNT(*)" + COUNT_FROM + where.sql())
+    return counts.count(where.cacheKey(), () -> jdbc.sql("SELECT COUNT(*)" + matching(where) + where.sql())
         .params(where.params()).query(Long.class).single());
   }
 
   /** Every image the conditions select, in page order, with details (for lookups by Uuid). */
   public List<InventoryImage> all(SqlWhere where, int limit) {
-    return jdbc.sql(COLUMNS + DETAIL_COLUMNS + FROM + where.sql() + ORDER + " LIMIT " + limit)
+    return rows(where, " LIMIT " + limit, true, true);
+  }
+
+  /**
+   * The rows of one page. {@code sparse}: the conditions select few images, so they are all found
+   * first (through the indexes of the conditions) and then sorted — the subquery with
+   * {@code OFFSET 0 ROWS} keeps the planner from walking the ordered index instead, which would
+   * read most of the table to find a few matches. Dense selections and no conditions walk the
+   * ordered index ({@code image_page_order}) and stop after the page.
+   */
+  private List<InventoryImage> rows(SqlWhere where, String limit, boolean details, boolean sparse) {
+    String ids = sparse
+        ? "SELECT m.id FROM (SELECT i.id, i.full_name" + matching(where) + where.sql() + " OFFSET 0 ROWS) m"
+            + " ORDER BY m.full_name, m.id" + limit
+        : "SELECT i.id" + matching(where) + where.sql() + ORDER + limit;
+    return jdbc.sql(COLUMNS + (details ? DETAIL_COLUMNS : "") + " FROM (" + ids + ") p" + PAGE_ROWS
+            + (details ? DETAIL_ROWS : "") + ORDER)
         .params(where.params())
-        .query((rs, n) -> row(rs, true))
+        .query((rs, n) -> row(rs, details))
         .list();
+  }
+
+  /** {@code FROM image i} and the tables the conditions refer to (by their aliases). */
+  private static String matching(SqlWhere where) {
+    return " FROM image i"
+        + (where.uses("r") ? " JOIN image_repo r ON r.id = i.repo_pk" : "")
+        + (where.uses("k") ? " LEFT JOIN image_risk k ON k.digest = i.digest" : "")
+        + (where.uses("s") ? " LEFT JOIN image_report s ON s.digest = i.digest" : "");
   }
 
   private static InventoryImage row(ResultSet rs, boolean details) throws SQLException {

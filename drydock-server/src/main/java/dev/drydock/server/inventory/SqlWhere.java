@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The conditions of an inventory query, ANDed, with their named parameters. Conditions refer to
@@ -15,6 +16,7 @@ import java.util.Map;
  */
 public final class SqlWhere {
 
+  private static final Pattern ALIAS = Pattern.compile("(?<![A-Za-z0-9_])([a-z])\\.");
   private final List<String> conditions = new ArrayList<>();
   private final Map<String, Object> params = new LinkedHashMap<>();
 
@@ -31,9 +33,26 @@ public final class SqlWhere {
     return this;
   }
 
+  public boolean hasConditions() {
+    return !conditions.isEmpty();
+  }
+
   /** {@code ""} or {@code " WHERE c1 AND c2 …"}. */
   public String sql() {
     return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+  }
+
+  /** Whether a condition refers to the table alias {@code alias} ({@code "r"} for {@code r.repo_name}). */
+  public boolean uses(String alias) {
+    for (String c : conditions) {
+      var m = ALIAS.matcher(c);
+      while (m.find()) {
+        if (m.group(1).equals(alias)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   public Map<String, Object> params() {

@@ -77,13 +77,18 @@ public class ListImageRisk implements Action {
   public Object handle(Params params, CallContext context) {
     int page = params.currentPage();
     int size = params.pageSize(DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    ImageCatalog.Page result = catalog.page(where(params), page, size, false);
+    List<Item> items = result.images().stream().map(Item::of).toList();
+    return new Response(items, new PageInfo(items.size(), page, size, result.totalCount()));
+  }
+
+  /** The conditions of the request's filters (ImageName, ClusterId, Namespace, AppName), ANDed. */
+  public static SqlWhere where(Params params) {
     SqlWhere where = new SqlWhere();
     imageName(params).ifPresent(n -> ImageFilters.imageName(n, where));
     ImageFilters.workload(params.string("ClusterId").orElse(null), params.string("Namespace").orElse(null),
         params.string("AppName").orElse(null), where);
-    ImageCatalog.Page result = catalog.page(where, page, size, false);
-    List<Item> items = result.images().stream().map(Item::of).toList();
-    return new Response(items, new PageInfo(items.size(), page, size, result.totalCount()));
+    return where;
   }
 
   static Optional<ImageName> imageName(Params params) {
