@@ -76,6 +76,23 @@ public final class CountCache {
     return n;
   }
 
+  /** The count remembered for {@code key} (of this inventory generation), even if its time is up. */
+  public java.util.OptionalLong peek(String key) {
+    Entry e = entries.get(key);
+    return e != null && e.generation() == generation.get() ? java.util.OptionalLong.of(e.count())
+        : java.util.OptionalLong.empty();
+  }
+
+  /** Remembers a count computed elsewhere (by a query that counted as it selected), if large. */
+  public void remember(String key, long count) {
+    if (count >= minRows) {
+      if (entries.size() >= MAX_ENTRIES) {
+        entries.clear();
+      }
+      entries.put(key, new Entry(count, System.nanoTime() + ttlNanos, generation.get(), new AtomicBoolean()));
+    }
+  }
+
   /** Forgets every remembered count (the inventory changed). */
   public void invalidate() {
     generation.incrementAndGet();

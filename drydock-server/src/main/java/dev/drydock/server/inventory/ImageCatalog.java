@@ -15,12 +15,13 @@ import org.springframework.stereotype.Component;
  * total and stable, so paging with CurrentPage neither skips nor repeats an image while the
  * inventory stays the same. Collation is the database's.
  *
- * <p><b>Cost</b>: the TotalCount is counted first (large counts come from the {@link CountCache});
- * a page past the end costs nothing more. The page's ids are then selected from {@code image} and
- * only the tables the conditions use — walking the ordered index when the selection is dense,
- * sorting the matches when it is sparse (below {@value #DENSE_ROWS}) — and only those 20-odd rows
- * are joined with their columns. Planning stays cheap and PostgreSQL reuses the plans of prepared
- * statements.
+ * <p><b>Cost</b>: the page's ids are selected from {@code image} and only the tables the
+ * conditions use, then only those 20-odd rows are joined with their columns, in one query; plans
+ * stay cheap and PostgreSQL reuses those of prepared statements. Without conditions, or when the
+ * selection is known to be dense (a remembered count of at least {@value #DENSE_ROWS}), the
+ * ordered index is walked and the TotalCount comes from the {@link CountCache}. Otherwise the
+ * matches are found through the conditions' indexes, counted and sorted in the same query (a
+ * large count found that way is remembered, so the next page of that selection walks the index).
  *
  * <p><b>Scan columns</b>: {@code image_risk.{vul, baseline_num, new_suspicious}} (the latest scan of
  * the digest; absent = 0) always; with details also {@code image_report.scanned_at} (absent = never
@@ -65,12 +66,15 @@ public class ImageCatalog {
    */
   public Page page(SqlWhere where, int currentPage, int pageSize, boolean details) {
     long offset = (long) (currentPage - 1) * pageSize;
-    long total = count(where);
-    if (offset >= total) {
-      return new Page(List.of(), total);
+    String limit = " LIMIT " + pageSize + " OFFSET " + offset;
+    if (!where.hasConditions() || counts.peek(where.cacheKey()).orElse(0) >= DENSE_ROWS) {
+      long total = count(where);
+      return new Page(offset >= total ? List.of() : rows(where, limit, details, false).rows(), total);
     }
-    boolean sparse = where.hasConditions() && total < DENSE_ROWS;
-    return new Page(rows(where, " LIMIT " + pageSize + " OFFSET " + offset, details, sparse), total);
+    Rows sparse = rows(where, limit, details, true);
+    long total = sparse.rows().isEmpty() ? count(where) : sparse.total();
+    counts.remember(where.cacheKey(), total);
+    return new Page(sparse.rows(), total);
   }
 
   /** How many images the conditions select. */
@@ -81,26 +85,34 @@ public class ImageCatalog {
 
   /** Every image the conditions select, in page order, with details (for lookups by Uuid). */
   public List<InventoryImage> all(SqlWhere where, int limit) {
-    return rows(where, " LIMIT " + limit, true, true);
+    return rows(where, " LIMIT " + limit, true, true).rows();
   }
 
+  /** The rows of a page and, for a sparse query, how many images matched in all. */
+  private record Rows(List<InventoryImage> rows, long total) {}
+
   /**
-   * The rows of one page. {@code sparse}: the conditions select few images, so they are all found
-   * first (through the indexes of the conditions) and then sorted — the subquery with
-   * {@code OFFSET 0 ROWS} keeps the planner from walking the ordered index instead, which would
-   * read most of the table to find a few matches. Dense selections and no conditions walk the
-   * ordered index ({@code image_page_order}) and stop after the page.
+   * The rows of one page. Sparse ({@code sparse}): the conditions' matches are all found first
+   * (through the indexes of the conditions; the subquery with {@code OFFSET 0 ROWS} keeps the
+   * planner from walking the ordered index instead, which would read most of the table to find a
+   * few matches), counted ({@code COUNT(*) OVER ()}) and sorted, in one query. Dense or
+   * unconditioned: the ordered index ({@code image_page_order}) is walked and left after the page.
    */
-  private List<InventoryImage> rows(SqlWhere where, String limit, boolean details, boolean sparse) {
+  private Rows rows(SqlWhere where, String limit, boolean details, boolean sparse) {
     String ids = sparse
-        ? "SELECT m.id FROM (SELECT i.id, i.full_name" + matching(where) + where.sql() + " OFFSET 0 ROWS) m"
-            + " ORDER BY m.full_name, m.id" + limit
-        : "SELECT i.id" + matching(where) + where.sql() + ORDER + limit;
-    return jdbc.sql(COLUMNS + (details ? DETAIL_COLUMNS : "") + " FROM (" + ids + ") p" + PAGE_ROWS
-            + (details ? DETAIL_ROWS : "") + ORDER)
+        ? "SELECT m.id, COUNT(*) OVER () AS total FROM (SELECT i.id, i.full_name" + matching(where) + where.sql()
+            + " OFFSET 0 ROWS) m ORDER BY m.full_name, m.id" + limit
+        : "SELECT i.id, 0 AS total" + matching(where) + where.sql() + ORDER + limit;
+    long[] total = {0};
+    List<InventoryImage> rows = jdbc.sql(COLUMNS + (details ? DETAIL_COLUMNS : "") + ", p.total FROM (" + ids + ") p"
+            + PAGE_ROWS + (details ? DETAIL_ROWS : "") + ORDER)
         .params(where.params())
-        .query((rs, n) -> row(rs, details))
+        .query((rs, n) -> {
+          total[0] = rs.getLong(details ? 28 : 26);
+          return row(rs, details);
+        })
         .list();
+    return new Rows(rows, total[0]);
   }
 
   /** {@code FROM image i} and the tables the conditions refer to (by their aliases). */

@@ -185,6 +185,13 @@ class ProtocolRawIT {
   }
 
   @Test
+  void anOverlongNonceIsInvalid() throws Exception {
+    JsonNode e = assertError(rpc.send(v1(RawRpc.now(), "n".repeat(129))), 400, "InvalidParameter");
+    assertThat(e.path("Message").asString()).contains("SignatureNonce");
+    assertOk(rpc.send(v1(RawRpc.now(), "n".repeat(128))));
+  }
+
+  @Test
   void malformedParametersAreNamed() throws Exception {
     JsonNode e = assertError(rpc.send(rpc.v1Get("ListImageRisk", Map.of("PageSize", "many"), RawRpc.now(),
         RawRpc.nonce())), 400, "InvalidParameter");

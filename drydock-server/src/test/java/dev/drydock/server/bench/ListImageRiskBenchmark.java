@@ -39,7 +39,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * seconds the client, the server and PostgreSQL used per 1,000 calls, and the load average.
  *
  * <p>Usage (see {@code bench/README.md}): {@code ListImageRiskBenchmark [seconds=30] [workers=16]
- * [rounds=2]}; PostgreSQL from {@code DRYDOCK_TEST_PG_URL} / {@code _USER} / {@code _PASSWORD}
+ * [rounds=2] [warm-up seconds=15]}; PostgreSQL from {@code DRYDOCK_TEST_PG_URL} / {@code _USER} / {@code _PASSWORD}
  * (defaults as the tests'); {@code -Dbench.server.jvm="…"} options of the server JVM
  * ({@code -Xmx1g}); {@code -Dbench.jfr=FILE} records a flight recording of the server;
  * {@code -Dbench.reuse=true} keeps the database for the next run and reuses it when present.
@@ -57,6 +57,7 @@ public final class ListImageRiskBenchmark {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
     int workers = args.length > 1 ? Integer.parseInt(args[1]) : 16;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+    int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 15;
     Pg pg = PG;
     String db = DB;
     boolean reuse = Boolean.getBoolean("bench.reuse") && pg.exists(db);
@@ -80,11 +81,11 @@ public final class ListImageRiskBenchmark {
         }
       }
       System.out.printf(Locale.ROOT, "%d workers, %d s warm-up and %d s measured per phase, %d cores, server %s%n",
-          workers, Math.max(5, seconds / 3), seconds, Runtime.getRuntime().availableProcessors(),
+          workers, warmup, seconds, Runtime.getRuntime().availableProcessors(),
           System.getProperty("bench.server.jvm", "-Xmx1g"));
       for (int round = 1; round <= rounds; round++) {
         System.out.printf(Locale.ROOT, "%n== round %d ==%n", round);
-        Phase api = Phase.run("API", workers, seconds, () -> {
+        Phase api = Phase.run("API", workers, warmup, seconds, () -> {
           SignedHttpClient client = new SignedHttpClient("127.0.0.1", port, KEY_ID, SECRET);
           return p -> {
             int status = client.call("ListImageRisk", p);
@@ -93,7 +94,7 @@ public final class ListImageRiskBenchmark {
             }
           };
         }, server.pid());
-        Phase sql = Phase.run("SQL", workers, seconds, () -> {
+        Phase sql = Phase.run("SQL", workers, warmup, seconds, () -> {
           // One connection per worker, as each API worker holds one; same SQL text, same count cache rules.
           SingleConnectionDataSource ds = new SingleConnectionDataSource(url, pg.user(), pg.password(), true);
           ImageCatalog catalog = new ImageCatalog(JdbcClient.create(ds), SHARED_COUNTS);
@@ -212,8 +213,8 @@ public final class ListImageRiskBenchmark {
   record Phase(String name, Map<Scenario, long[]> latencies, long calls, double seconds, Cpu cpu, String loadBefore,
       String loadAfter) {
 
-    static Phase run(String name, int workers, int seconds, CallFactory factory, long serverPid) throws Exception {
-      int warmup = Math.max(5, seconds / 3);
+    static Phase run(String name, int workers, int warmup, int seconds, CallFactory factory, long serverPid)
+        throws Exception {
       List<Worker> list = new ArrayList<>();
       for (int i = 0; i < workers; i++) {
         list.add(new Worker(factory.create(), new Random(31L * i + name.hashCode())));
@@ -264,6 +265,13 @@ public final class ListImageRiskBenchmark {
         line(s.name(), api.latencies.get(s), sql.latencies.get(s), api.seconds, sql.seconds);
       }
       line("all", api.all(), sql.all(), api.seconds, sql.seconds);
+      long[] a = api.all();
+      long[] q = sql.all();
+      System.out.printf(Locale.ROOT, "goals: API p99 %.2f ms (<= 25 ms: %s), API %,.0f calls/s (>= 3,000: %s), "
+              + "API/SQL p50 %.2fx and p99 %.2fx (<= 2x: %s)%n", ms(pct(a, 99)), ms(pct(a, 99)) <= 25 ? "met" : "not met",
+          a.length / api.seconds, a.length / api.seconds >= 3000 ? "met" : "not met", ms(pct(a, 50)) / ms(pct(q, 50)),
+          ms(pct(a, 99)) / ms(pct(q, 99)),
+          ms(pct(a, 50)) / ms(pct(q, 50)) <= 2 && ms(pct(a, 99)) / ms(pct(q, 99)) <= 2 ? "met" : "not met");
       for (Phase p : List.of(api, sql)) {
         System.out.printf(Locale.ROOT, "%s: %,d calls, %,.0f/s; CPU s per 1,000 calls: client %.3f, server %.3f, "
                 + "PostgreSQL backends %.3f; load average before %s, after %s%n", p.name, p.calls, p.calls / p.seconds,
