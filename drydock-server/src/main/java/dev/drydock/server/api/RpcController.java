@@ -11,25 +11,23 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The RPC endpoint: GET and POST on {@code /}. Resolves Version and Action (parameters, or the
- * {@code x-acs-version}/{@code x-acs-action} headers V3 clients send instead), authenticates the
- * AccessKey signature, runs the Action and answers JSON with a {@code RequestId}; every failure
- * goes through {@link RpcErrors}.
+ * The RPC endpoint: GET and POST on {@code /} (served by {@link RpcServlet}). Resolves Version and
+ * Action (parameters, or the {@code x-acs-version}/{@code x-acs-action} headers V3 clients send
+ * instead), authenticates the AccessKey signature, runs the Action and answers JSON with a
+ * {@code RequestId}; every failure goes through {@link RpcErrors}. Thread-safe.
  */
-@RestController
+@Component
 public class RpcController {
 
   private static final Logger LOG = LoggerFactory.getLogger(RpcController.class);
-  static final MediaType JSON_UTF8 = MediaType.parseMediaType("application/json;charset=utf-8");
+
+  /** An answer: its HTTP status and JSON body (always {@code application/json;charset=utf-8}). */
+  public record Answer(int status, byte[] body) {}
 
   private final ActionRegistry actions;
   private final Authenticator authenticator;
@@ -43,8 +41,8 @@ public class RpcController {
     this.guard = guard;
   }
 
-  @RequestMapping(path = "/", method = {RequestMethod.GET, RequestMethod.POST})
-  public ResponseEntity<byte[]> call(HttpServletRequest http) {
+  /** Answers one call; never throws. */
+  public Answer call(HttpServletRequest http) {
     String requestId = requestId();
     String hostId = http.getServerName();
     String product = "Sas";
@@ -79,7 +77,7 @@ public class RpcController {
       Object result = action.handle(new Params(merged), context);
       byte[] body = successBody(requestId, result);
       guard.after(request, actionName, caller, requestId, 200, "OK", System.nanoTime() - start);
-      return ResponseEntity.ok().contentType(JSON_UTF8).body(body);
+      return new Answer(200, body);
     } catch (ApiException e) {
       guard.after(request, actionName, caller, requestId, e.code().status(), e.code().code(), System.nanoTime() - start);
       return error(e, requestId, hostId, product);
@@ -137,8 +135,7 @@ public class RpcController {
     return b.length >= prefix.length && java.util.Arrays.equals(b, 0, prefix.length, prefix, 0, prefix.length);
   }
 
-  private ResponseEntity<byte[]> error(ApiException e, String requestId, String hostId, String product) {
-    return ResponseEntity.status(e.code().status()).contentType(JSON_UTF8)
-        .body(mapper.writeValueAsBytes(RpcErrors.body(e, requestId, hostId, product)));
+  private Answer error(ApiException e, String requestId, String hostId, String product) {
+    return new Answer(e.code().status(), mapper.writeValueAsBytes(RpcErrors.body(e, requestId, hostId, product)));
   }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.server.testing.RawRpc;
 import dev.drydock.server.testing.TestServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -182,6 +186,24 @@ class ProtocolRawIT {
     JsonNode e = assertError(rpc.send(new RawRpc.Request("POST", noNonce.query(), h, List.of())), 400,
         "MissingParameter");
     assertThat(e.path("Message").asString()).contains("x-acs-signature-nonce");
+  }
+
+  @Test
+  void healthAndMetricsStayBesideTheEndpoint() throws Exception {
+    assertOk(rpc.send(v1(RawRpc.now(), RawRpc.nonce())));
+    HttpClient http = HttpClient.newHttpClient();
+    String base = "http://" + server.endpoint();
+    HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"UP\"");
+    HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/\"");
+    HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(base + "/"))
+        .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(put.statusCode()).isEqualTo(405);
   }
 
   @Test

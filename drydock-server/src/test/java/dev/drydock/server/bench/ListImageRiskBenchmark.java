@@ -128,6 +128,7 @@ public final class ListImageRiskBenchmark {
     }
     String jfr = System.getProperty("bench.jfr");
     if (jfr != null) {
+      cmd.add("-XX:FlightRecorderOptions:stackdepth=256");
       cmd.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
     }
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.drydock.server.DrydockServer"));
