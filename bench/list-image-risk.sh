@@ -5,7 +5,7 @@
 # over JDBC in the same run. Prints p50/p99 latency and requests per second of both, per scenario
 # and overall, the CPU each party used per 1,000 calls, and the load average; two rounds.
 #
-#   bench/list-image-risk.sh [SECONDS=30] [WORKERS=32] [ROUNDS=2] [WARMUP_SECONDS=15]
+#   bench/list-image-risk.sh [SECONDS=30] [WORKERS=32] [ROUNDS=2] [WARMUP_SECONDS=30]
 #
 # PostgreSQL from DRYDOCK_TEST_PG_URL / _USER / _PASSWORD (the tests' defaults: drydock/drydock on
 # 127.0.0.1:5432); it creates and drops the database drydock_bench (about 1 GB while it runs).

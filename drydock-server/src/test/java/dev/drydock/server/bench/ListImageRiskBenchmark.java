@@ -39,7 +39,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * seconds the client, the server and PostgreSQL used per 1,000 calls, and the load average.
  *
  * <p>Usage (see {@code bench/README.md}): {@code ListImageRiskBenchmark [seconds=30] [workers=32]
- * [rounds=2] [warm-up seconds=15]}; PostgreSQL from {@code DRYDOCK_TEST_PG_URL} / {@code _USER} / {@code _PASSWORD}
+ * [rounds=2] [warm-up seconds=30]}; PostgreSQL from {@code DRYDOCK_TEST_PG_URL} / {@code _USER} / {@code _PASSWORD}
  * (defaults as the tests'); {@code -Dbench.server.jvm="…"} options of the server JVM
  * ({@code -Xmx1g}); {@code -Dbench.jfr=FILE} records a flight recording of the server;
  * {@code -Dbench.reuse=true} keeps the database for the next run and reuses it when present.
@@ -57,7 +57,7 @@ public final class ListImageRiskBenchmark {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
     int workers = args.length > 1 ? Integer.parseInt(args[1]) : 32;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-    int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 15;
+    int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 30;
     Pg pg = PG;
     String db = DB;
     boolean reuse = Boolean.getBoolean("bench.reuse") && pg.exists(db);
