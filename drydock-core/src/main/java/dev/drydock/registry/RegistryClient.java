@@ -231,11 +231,12 @@ public final class RegistryClient {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while fetching " + what);
       } catch (IOException e) {
-        if (attempt < options.maxAttempts()) {
+        if (attempt < options.maxAttempts() && !unresolved(e)) {
           backoff(attempt, null, what);
           continue;
         }
-        throw new RegistryException("cannot reach registry " + host + " for " + what + ": " + describe(e), 0, true, e);
+        throw new RegistryException("cannot reach registry " + host + " for " + what + ": " + describe(e, target), 0,
+            true, e);
       }
       int status = r.statusCode();
       if (status >= 200 && status < 300) {
@@ -353,11 +354,12 @@ public final class RegistryClient {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while fetching a token for " + what);
       } catch (IOException e) {
-        if (attempt < options.maxAttempts()) {
+        if (attempt < options.maxAttempts() && !unresolved(e)) {
           backoff(attempt, null, what);
           continue;
         }
-        throw new RegistryException("cannot reach token service " + uri.getHost() + " for " + what + ": " + describe(e), 0, true, e);
+        throw new RegistryException("cannot reach token service " + uri.getHost() + " for " + what + ": "
+            + describe(e, uri), 0, true, e);
       }
       if ((r.statusCode() == 429 || r.statusCode() >= 500) && attempt < options.maxAttempts()) {
         backoff(attempt, r.headers().firstValue("Retry-After").orElse(null), what);
@@ -434,9 +436,32 @@ public final class RegistryClient {
     return fallback;
   }
 
-  private static String describe(IOException e) {
-    String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  /**
+   * Whether the host name did not resolve. Not retried within a request (the resolver's answer
+   * will not change in seconds), though still a transient failure for whoever schedules scans.
+   */
+  private static boolean unresolved(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The most telling words of a connection failure: java.net.http wraps the real cause message-less. */
+  private static String describe(IOException e, URI target) {
+    if (unresolved(e)) {
+      return "cannot resolve host " + target.getHost();
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage();
+      if (m != null && !m.isBlank()) {
+        return m;
+      }
+    }
+    // What a message-less ConnectException means (see its Javadoc): nothing listens there.
+    return e instanceof java.net.ConnectException ? "Connection refused" : e.getClass().getSimpleName();
   }
 
   private static Digest hash(Digest like, byte[] bytes) {

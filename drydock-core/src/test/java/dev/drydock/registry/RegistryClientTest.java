@@ -117,6 +117,29 @@ class RegistryClientTest {
   }
 
   @Test
+  void unresolvableHostFailsAtOnceNamingTheHost() {
+    // RFC 6761: .invalid names never resolve.
+    RegistryClient c = new RegistryClient("registry.drydock.invalid", "registry.drydock.invalid",
+        CredentialProvider.ANONYMOUS, RegistryClient.Options.DEFAULT.withRetries(5, Duration.ofSeconds(10)));
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> c.fetchManifest("team/app", "1.0", "registry.drydock.invalid/team/app:1.0"))
+        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.isTransient()).isTrue())
+        .hasMessage("cannot reach registry registry.drydock.invalid for registry.drydock.invalid/team/app:1.0: "
+            + "cannot resolve host registry.drydock.invalid");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no 10 s backoff").isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void refusedConnectionSaysSo() {
+    int port = server.getAddress().getPort();
+    server.stop(0);
+    RegistryClient c = new RegistryClient("127.0.0.1:" + port, "127.0.0.1:" + port, CredentialProvider.ANONYMOUS,
+        RegistryClient.Options.DEFAULT.withInsecure(true).withRetries(1, Duration.ofMillis(10)));
+    assertThatThrownBy(() -> c.fetchManifest("team/app", "1.0", "x"))
+        .hasMessage("cannot reach registry 127.0.0.1:" + port + " for x: Connection refused");
+  }
+
+  @Test
   void notFoundIsFinal() {
     AtomicInteger calls = new AtomicInteger();
     server.createContext("/v2/", ex -> {
