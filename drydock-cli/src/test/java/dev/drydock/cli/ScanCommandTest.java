@@ -154,6 +154,10 @@ class ScanCommandTest {
     CliRun bad = CliRun.run("scan", "oci-dir:" + l, "--no-cache", "-q", "--scanners", "malware", "--rules", rules.toString());
     assertThat(bad.exitCode()).isEqualTo(1);
     assertThat(bad.err()).contains("broken.yar:1:");
+    CliRun missing = CliRun.run("scan", "oci-dir:" + l, "--no-cache", "-q", "--scanners", "malware", "--rules",
+        tmp.resolve("no-such-rules").toString());
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err().strip()).isEqualTo("error: rule path not found: " + tmp.resolve("no-such-rules"));
   }
 
   @Test
