@@ -132,7 +132,8 @@ class VulnScanCommandTest {
   void noDatabaseSaysSoAndNamesTheCommand() {
     CliRun r = CliRun.run("scan", image, "--db", tmp.resolve("none.db").toString(), "--no-cache", "-q");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).contains("no advisory database is installed").contains("drydock db update");
+    assertThat(r.out()).contains("no advisory database is installed").contains("drydock db update")
+        .contains("what was not analysed:\n  - [incomplete] not every package was matched against advisories");
     assertThat(r.err()).contains("incomplete");
   }
 
