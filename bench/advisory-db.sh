@@ -8,6 +8,8 @@
 #
 # WORK_DIR defaults to drydock-core/target/bench-vulndb (about 750 MB of files). Wall times depend
 # on what else runs on the machine; the thread CPU times printed beside them do much less.
+# BENCH_JAVA_OPTS=-Dreuse=true times the lookups and the matcher again on the database a previous
+# run left in WORK_DIR, without generating or importing anything.
 # Source: drydock-core/src/test/java/dev/drydock/vuln/db/bench/AdvisoryDbBenchmark.java
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,5 +17,5 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 ./mvnw -q -pl drydock-core test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-exec java -Xmx2g -cp "drydock-core/target/test-classes:drydock-core/target/classes:$(cat drydock-core/target/bench-classpath.txt)" \
+exec java -Xmx2g --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} -cp "drydock-core/target/test-classes:drydock-core/target/classes:$(cat drydock-core/target/bench-classpath.txt)" \
   dev.drydock.vuln.db.bench.AdvisoryDbBenchmark "$@"
