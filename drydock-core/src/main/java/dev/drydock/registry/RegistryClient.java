@@ -231,12 +231,13 @@ public final class RegistryClient {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while fetching " + what);
       } catch (IOException e) {
-        if (attempt < options.maxAttempts() && !unresolved(e)) {
+        boolean tls = tlsFailure(e);
+        if (attempt < options.maxAttempts() && !unresolved(e) && !tls) {
           backoff(attempt, null, what);
           continue;
         }
         throw new RegistryException("cannot reach registry " + host + " for " + what + ": " + describe(e, target), 0,
-            true, e);
+            !tls, e);
       }
       int status = r.statusCode();
       if (status >= 200 && status < 300) {
@@ -354,12 +355,13 @@ public final class RegistryClient {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while fetching a token for " + what);
       } catch (IOException e) {
-        if (attempt < options.maxAttempts() && !unresolved(e)) {
+        boolean tls = tlsFailure(e);
+        if (attempt < options.maxAttempts() && !unresolved(e) && !tls) {
           backoff(attempt, null, what);
           continue;
         }
         throw new RegistryException("cannot reach token service " + uri.getHost() + " for " + what + ": "
-            + describe(e, uri), 0, true, e);
+            + describe(e, uri), 0, !tls, e);
       }
       if ((r.statusCode() == 429 || r.statusCode() >= 500) && attempt < options.maxAttempts()) {
         backoff(attempt, r.headers().firstValue("Retry-After").orElse(null), what);
@@ -449,10 +451,26 @@ public final class RegistryClient {
     return false;
   }
 
+  /**
+   * A TLS failure (handshake, certificate, a plain-HTTP server): final, since neither a retry nor
+   * a later attempt changes it until the configuration does.
+   */
+  private static boolean tlsFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The most telling words of a connection failure: java.net.http wraps the real cause message-less. */
-  private static String describe(IOException e, URI target) {
+  private String describe(IOException e, URI target) {
     if (unresolved(e)) {
       return "cannot resolve host " + target.getHost();
+    }
+    if (tlsFailure(e) && String.valueOf(e.getMessage()).contains("plaintext connection")) {
+      return "it answered plain HTTP to a TLS handshake (use --insecure for a plain-HTTP registry)";
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = t.getMessage();

@@ -140,6 +140,35 @@ class RegistryClientTest {
   }
 
   @Test
+  void plainHttpRegistryWithoutInsecureFailsAtOnceAndSaysWhatToDo() throws IOException {
+    // A plain-HTTP server answering the TLS ClientHello as a malformed request, as Go's net/http
+    // (docker-registry) does.
+    java.net.ServerSocket plain = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+    Thread answer = Thread.ofVirtual().start(() -> {
+      while (!plain.isClosed()) {
+        try (java.net.Socket s = plain.accept()) {
+          s.getInputStream().read(new byte[512]);
+          s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n400 Bad Request"
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+          return;
+        }
+      }
+    });
+    int port = plain.getLocalPort();
+    RegistryClient c = new RegistryClient("127.0.0.1:" + port, "127.0.0.1:" + port, CredentialProvider.ANONYMOUS,
+        RegistryClient.Options.DEFAULT.withRetries(5, Duration.ofSeconds(10)));
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> c.fetchManifest("team/app", "1.0", "x"))
+        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.isTransient()).isFalse())
+        .hasMessage("cannot reach registry 127.0.0.1:" + port + " for x: it answered plain HTTP to a TLS handshake "
+            + "(use --insecure for a plain-HTTP registry)");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no 10 s backoff").isLessThan(Duration.ofSeconds(10));
+    plain.close();
+    answer.interrupt();
+  }
+
+  @Test
   void notFoundIsFinal() {
     AtomicInteger calls = new AtomicInteger();
     server.createContext("/v2/", ex -> {
