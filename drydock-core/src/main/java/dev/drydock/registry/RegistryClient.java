@@ -2,6 +2,7 @@ package dev.drydock.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drydock.http.ConnectionFailures;
 import dev.drydock.image.Descriptor;
 import dev.drydock.image.Digest;
 import dev.drydock.image.DigestVerifyingInputStream;
@@ -438,48 +439,19 @@ public final class RegistryClient {
     return fallback;
   }
 
-  /**
-   * Whether the host name did not resolve. Not retried within a request (the resolver's answer
-   * will not change in seconds), though still a transient failure for whoever schedules scans.
-   */
   private static boolean unresolved(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
-        return true;
-      }
-    }
-    return false;
+    return ConnectionFailures.unresolved(e);
   }
 
-  /**
-   * A TLS failure (handshake, certificate, a plain-HTTP server): final, since neither a retry nor
-   * a later attempt changes it until the configuration does.
-   */
   private static boolean tlsFailure(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof javax.net.ssl.SSLException) {
-        return true;
-      }
-    }
-    return false;
+    return ConnectionFailures.tls(e);
   }
 
-  /** The most telling words of a connection failure: java.net.http wraps the real cause message-less. */
-  private String describe(IOException e, URI target) {
-    if (unresolved(e)) {
-      return "cannot resolve host " + target.getHost();
-    }
+  private static String describe(IOException e, URI target) {
     if (tlsFailure(e) && String.valueOf(e.getMessage()).contains("plaintext connection")) {
       return "it answered plain HTTP to a TLS handshake (use --insecure for a plain-HTTP registry)";
     }
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      String m = t.getMessage();
-      if (m != null && !m.isBlank()) {
-        return m;
-      }
-    }
-    // What a message-less ConnectException means (see its Javadoc): nothing listens there.
-    return e instanceof java.net.ConnectException ? "Connection refused" : e.getClass().getSimpleName();
+    return ConnectionFailures.describe(e, target);
   }
 
   private static Digest hash(Digest like, byte[] bytes) {
