@@ -55,6 +55,7 @@ public final class RegistryClient {
 
   /**
    * @param insecure use plain HTTP instead of HTTPS
+   * @param requestTimeout how long to wait for a response's headers, and for each next byte of a blob
    * @param maxAttempts attempts per request for retryable failures (≥ 1)
    */
   public record Options(boolean insecure, Duration connectTimeout, Duration requestTimeout, int maxAttempts,
@@ -64,6 +65,10 @@ public final class RegistryClient {
 
     public Options withInsecure(boolean i) {
       return new Options(i, connectTimeout, requestTimeout, maxAttempts, initialBackoff, userAgent);
+    }
+
+    public Options withRequestTimeout(Duration timeout) {
+      return new Options(insecure, connectTimeout, timeout, maxAttempts, initialBackoff, userAgent);
     }
 
     public Options withRetries(int attempts, Duration backoff) {
@@ -148,7 +153,8 @@ public final class RegistryClient {
   public DigestVerifyingInputStream openBlob(String repository, Descriptor d, String what) throws IOException {
     URI uri = base().resolve("/v2/" + repository + "/blobs/" + d.digest());
     HttpResponse<InputStream> r = send(uri, "GET", "*/*", pullScope(repository), what + " blob " + d.digest(), Kind.BLOB);
-    return new DigestVerifyingInputStream(r.body(), d.digest(), d.size());
+    return new DigestVerifyingInputStream(new StallGuard(r.body(), options.requestTimeout(), "blob " + d.digest()
+        + " of " + what + " from " + host), d.digest(), d.size());
   }
 
   /** Reads a small blob (a config) whole, verified, refusing more than {@code max} bytes. */
