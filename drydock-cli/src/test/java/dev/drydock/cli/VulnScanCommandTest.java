@@ -100,6 +100,13 @@ class VulnScanCommandTest {
     for (JsonNode v : vulns) {
       if (v.path("id").asText().equals("GHSA-jfh8-c2jp-5v3q")) {
         ref = v.at("/affects/0/ref").asText();
+        assertThat(v.at("/source/name").asText()).isEqualTo("osv");
+        assertThat(v.at("/ratings/0/severity").asText()).isEqualTo("critical");
+        assertThat(v.at("/ratings/0/method").asText()).isEqualTo("CVSSv31");
+        assertThat(v.at("/ratings/0/vector").asText()).startsWith("CVSS:3.1/AV:N/AC:L");
+        assertThat(v.at("/affects/0/versions").toString())
+            .contains("{\"version\":\"2.14.1\",\"status\":\"affected\"}")
+            .contains("{\"version\":\"2.15.0\",\"status\":\"unaffected\"}");
       }
     }
     String finalRef = ref;
