@@ -96,32 +96,18 @@ public final class AdvisoryDbBenchmark {
   private static void lookups(Path dbFile, int cves) throws IOException {
     Map<String, List<String>> lookup = packages(10_000);
     try (AdvisoryDatabase db = AdvisoryDatabase.openReadOnly(dbFile)) {
-      long[] times = new long[7];
-      long[] cpus = new long[times.length];
-      int candidates = 0;
-      int packagesHit = 0;
-      for (int run = 0; run < times.length; run++) {
-        long start = System.nanoTime();
-        long cpu = CPU.getCurrentThreadCpuTime();
-        candidates = 0;
-        packagesHit = 0;
+      int[] hits = new int[2];
+      String timing = timed(() -> {
+        hits[0] = 0;
+        hits[1] = 0;
         for (Map.Entry<String, List<String>> e : lookup.entrySet()) {
           Map<String, List<Candidate>> found = db.affecting(e.getKey(), e.getValue());
-          packagesHit += found.size();
-          candidates += found.values().stream().mapToInt(List::size).sum();
+          hits[0] += found.size();
+          hits[1] += found.values().stream().mapToInt(List::size).sum();
         }
-        times[run] = System.nanoTime() - start;
-        cpus[run] = CPU.getCurrentThreadCpuTime() - cpu;
-      }
-      long[] warm = Arrays.copyOfRange(times, 1, times.length);
-      long[] warmCpu = Arrays.copyOfRange(cpus, 1, cpus.length);
-      Arrays.sort(warm);
-      Arrays.sort(warmCpu);
-      System.out.printf(Locale.ROOT, "lookup of %,d packages in %d ecosystems: %,d packages with %,d candidates; "
-              + "first run %.1f ms (CPU %.1f ms), then median %.1f ms (min %.1f, max %.1f; CPU median %.1f ms)%n",
-          lookup.values().stream().mapToInt(List::size).sum(), lookup.size(), packagesHit, candidates,
-          times[0] / 1e6, cpus[0] / 1e6, warm[warm.length / 2] / 1e6, warm[0] / 1e6, warm[warm.length - 1] / 1e6,
-          warmCpu[warmCpu.length / 2] / 1e6);
+      });
+      System.out.printf(Locale.ROOT, "lookup of %,d packages in %d ecosystems: %,d packages with %,d candidates; %s%n",
+          lookup.values().stream().mapToInt(List::size).sum(), lookup.size(), hits[0], hits[1], timing);
       matchIndexReport(db, lookup);
       Random r = new Random(4);
       long start = System.nanoTime();
@@ -145,13 +131,25 @@ public final class AdvisoryDbBenchmark {
   private static void matchIndexReport(AdvisoryDatabase db, Map<String, List<String>> lookup) throws IOException {
     IndexReport index = indexReport(lookup);
     Matcher matcher = new Matcher(new DatabaseAdvisorySource(db));
+    VulnerabilityReport[] report = new VulnerabilityReport[1];
+    String timing = timed(() -> report[0] = matcher.match(index));
+    System.out.printf(Locale.ROOT, "Matcher.match of an IndexReport with %,d packages: %,d vulnerabilities (%,d distinct), "
+            + "%d diagnostics; %s (goal <= 200 ms)%n", index.packages().size(), report[0].vulnerabilities().size(),
+        report[0].distinctIds(), report[0].diagnostics().size(), timing);
+  }
+
+  private interface Work {
+    void run() throws IOException;
+  }
+
+  /** Runs {@code work} 7 times: the first run, then the median, min and max of the other six (wall and thread CPU). */
+  private static String timed(Work work) throws IOException {
     long[] times = new long[7];
     long[] cpus = new long[times.length];
-    VulnerabilityReport report = null;
     for (int run = 0; run < times.length; run++) {
       long start = System.nanoTime();
       long cpu = CPU.getCurrentThreadCpuTime();
-      report = matcher.match(index);
+      work.run();
       times[run] = System.nanoTime() - start;
       cpus[run] = CPU.getCurrentThreadCpuTime() - cpu;
     }
@@ -159,12 +157,9 @@ public final class AdvisoryDbBenchmark {
     long[] warmCpu = Arrays.copyOfRange(cpus, 1, cpus.length);
     Arrays.sort(warm);
     Arrays.sort(warmCpu);
-    System.out.printf(Locale.ROOT, "Matcher.match of an IndexReport with %,d packages: %,d vulnerabilities (%,d distinct), "
-            + "%d diagnostics; first run %.1f ms (CPU %.1f ms), then median %.1f ms (min %.1f, max %.1f; CPU median %.1f ms)"
-            + " (goal <= 200 ms)%n",
-        index.packages().size(), report.vulnerabilities().size(), report.distinctIds(), report.diagnostics().size(),
-        times[0] / 1e6, cpus[0] / 1e6, warm[warm.length / 2] / 1e6, warm[0] / 1e6, warm[warm.length - 1] / 1e6,
-        warmCpu[warmCpu.length / 2] / 1e6);
+    return String.format(Locale.ROOT, "first run %.1f ms (CPU %.1f ms), then median %.1f ms (min %.1f, max %.1f; "
+            + "CPU median %.1f ms)", times[0] / 1e6, cpus[0] / 1e6, warm[warm.length / 2] / 1e6, warm[0] / 1e6,
+        warm[warm.length - 1] / 1e6, warmCpu[warmCpu.length / 2] / 1e6);
   }
 
   /** The packages of {@link #packages} as an image's inventory, with versions in the generated ranges' span. */
