@@ -1,0 +1,227 @@
+package dev.drydock.server.results;
+
+import dev.drydock.index.Diagnostic;
+import dev.drydock.index.Finding;
+import dev.drydock.index.ImageInfo;
+import dev.drydock.index.IndexReport;
+import dev.drydock.report.ImageReport;
+import dev.drydock.report.Statistics;
+import dev.drydock.vuln.Vulnerability;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes an image's results, keyed by its manifest digest (hex), shared by every tag and task that
+ * names the digest. Callers run each method inside their own transaction.
+ *
+ * <p>Two steps, as a scan job takes them: {@link #writeIndex} keeps the inventory, layers and
+ * findings (and marks the report unmatched: {@code advisory_db} NULL); {@link #writeMatch} keeps
+ * the vulnerabilities and the risk counts. Re-matching calls {@link #writeMatch} alone. A finding
+ * or vulnerability seen before keeps its first-seen time. Vulnerability rows are rewritten only when
+ * their content hash changed, so a re-match that changes nothing writes one row.
+ */
+@Component
+public class ResultWriter {
+
+  private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate named;
+
+  public ResultWriter(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    this.jdbc = jdbc;
+    this.named = named;
+  }
+
+  /** Keeps the inventory of {@code digest}; its vulnerabilities stay as they were until {@link #writeMatch}. */
+  public void writeIndex(String digest, IndexReport index, List<String> scanners, Instant now) {
+    String os = index.os() == null ? null : truncate(index.os().distro(), 128);
+    String imageId = hex(index.image().configDigest());
+    int updated = jdbc.sql("""
+            UPDATE image_report SET image_id = :imageId, os = :os, index_json = :index, complete = :complete,
+              diagnostics_json = :diags, scanners = :scanners, advisory_db = NULL, scanned_at = :now
+            WHERE digest = :d""")
+        .param("imageId", imageId).param("os", os).param("index", ReportCodec.write(index))
+        .param("complete", index.complete()).param("diags", ReportCodec.write(index.diagnostics()))
+        .param("scanners", String.join(",", scanners)).param("now", utc(now)).param("d", digest)
+        .update();
+    if (updated == 0) {
+      jdbc.sql("""
+              INSERT INTO image_report (digest, image_id, os, index_json, complete, diagnostics_json, scanners,
+                advisory_db, scanned_at, matched_at)
+              VALUES (:d, :imageId, :os, :index, :complete, :diags, :scanners, NULL, :now, :now)""")
+          .param("d", digest).param("imageId", imageId).param("os", os).param("index", ReportCodec.write(index))
+          .param("complete", index.complete()).param("diags", ReportCodec.write(index.diagnostics()))
+          .param("scanners", String.join(",", scanners)).param("now", utc(now))
+          .update();
+    }
+    jdbc.sql("DELETE FROM image_layer WHERE digest = :d").param("d", digest).update();
+    List<MapSqlParameterSource> layers = new ArrayList<>();
+    List<ImageInfo.LayerInfo> infos = index.image().layers();
+    for (int i = 0; i < infos.size(); i++) {
+      ImageInfo.LayerInfo l = infos.get(i);
+      layers.add(new MapSqlParameterSource().addValue("d", digest).addValue("seq", i)
+          .addValue("layer", l.digest()).addValue("size", l.size())
+          .addValue("createdBy", l.createdBy() == null ? null : truncate(l.createdBy(), 4096)));
+    }
+    named.batchUpdate("INSERT INTO image_layer (digest, seq, layer_digest, size, created_by) "
+        + "VALUES (:d, :seq, :layer, :size, :createdBy)", layers.toArray(MapSqlParameterSource[]::new));
+    writeFindings(digest, index.findings(), now);
+  }
+
+  private void writeFindings(String digest, List<Finding> findings, Instant now) {
+    Map<String, OffsetDateTime> firstSeen = new HashMap<>();
+    jdbc.sql("SELECT kind, rule_id, path, first_seen_at FROM image_finding WHERE digest = :d").param("d", digest)
+        .query((rs, n) -> firstSeen.putIfAbsent(rs.getString(1) + "\0" + rs.getString(2) + "\0" + rs.getString(3),
+            rs.getObject(4, OffsetDateTime.class)))
+        .list();
+    jdbc.sql("DELETE FROM image_finding WHERE digest = :d").param("d", digest).update();
+    List<MapSqlParameterSource> rows = new ArrayList<>();
+    for (Finding f : findings) {
+      String key = f.kind().name() + "\0" + f.ruleId() + "\0" + f.path();
+      rows.add(new MapSqlParameterSource().addValue("d", digest).addValue("kind", f.kind().name())
+          .addValue("rule", truncate(f.ruleId(), 128)).addValue("title", truncate(f.title(), 1024))
+          .addValue("level", truncate(f.level(), 16)).addValue("path", truncate(f.path(), 2048))
+          .addValue("line", f.line())
+          .addValue("evidence", f.evidence() == null ? null : truncate(f.evidence(), 1024))
+          .addValue("md5", f.attributes().get("md5")).addValue("sha256", f.attributes().get("sha256"))
+          .addValue("layer", f.layer()).addValue("attributes", truncate(ReportCodec.write(f.attributes()), 4096))
+          .addValue("first", firstSeen.getOrDefault(key, utc(now))));
+    }
+    named.batchUpdate("""
+        INSERT INTO image_finding (digest, kind, rule_id, title, level, path, line, evidence, md5, sha256,
+          layer_digest, attributes, first_seen_at)
+        VALUES (:d, :kind, :rule, :title, :level, :path, :line, :evidence, :md5, :sha256, :layer, :attributes,
+          :first)""", rows.toArray(MapSqlParameterSource[]::new));
+  }
+
+  /**
+   * Keeps the vulnerabilities and risk counts of a report matched against the advisory database
+   * {@code fingerprint}. With {@code expectedFingerprint} present, writes only if the stored report
+   * was still matched against it (a re-match must not overwrite a newer scan); returns whether it wrote.
+   */
+  public boolean writeMatch(String digest, ImageReport report, String fingerprint,
+      Optional<String> expectedFingerprint, Instant now) {
+    List<Vulnerability> vulns = report.vulnerabilities() == null ? List.of() : report.vulnerabilities().vulnerabilities();
+    String hash = hash(vulns);
+    List<Diagnostic> diags = new ArrayList<>(report.index().diagnostics());
+    if (report.vulnerabilities() != null) {
+      diags.addAll(report.vulnerabilities().diagnostics());
+    }
+    String condition = expectedFingerprint.isPresent() ? " AND advisory_db IS NOT DISTINCT FROM :expected" : "";
+    Map<String, Object> p = new HashMap<>();
+    p.put("fp", truncate(fingerprint, 256));
+    p.put("now", utc(now));
+    p.put("complete", report.complete());
+    p.put("diags", ReportCodec.write(diags));
+    p.put("hash", hash);
+    p.put("d", digest);
+    expectedFingerprint.ifPresent(e -> p.put("expected", e));
+    String previousHash = jdbc.sql("SELECT vuln_hash FROM image_report WHERE digest = :d").param("d", digest)
+        .query(String.class).optional().orElse(null);
+    int updated = jdbc.sql("UPDATE image_report SET advisory_db = :fp, matched_at = :now, complete = :complete, "
+            + "diagnostics_json = :diags, vuln_hash = :hash WHERE digest = :d" + condition)
+        .params(p).update();
+    if (updated == 0) {
+      return false;
+    }
+    if (!hash.equals(previousHash)) {
+      writeVulns(digest, vulns, now);
+    }
+    Statistics s = report.statistics();
+    int risk = jdbc.sql("UPDATE image_risk SET vul = :v, baseline_num = :b, new_suspicious = :s, scanned_at = :now "
+            + "WHERE digest = :d")
+        .param("v", s.vul()).param("b", s.baselineNum()).param("s", s.newSuspicious()).param("now", utc(now))
+        .param("d", digest).update();
+    if (risk == 0) {
+      jdbc.sql("INSERT INTO image_risk (digest, vul, baseline_num, new_suspicious, scanned_at) "
+              + "VALUES (:d, :v, :b, :s, :now)")
+          .param("d", digest).param("v", s.vul()).param("b", s.baselineNum()).param("s", s.newSuspicious())
+          .param("now", utc(now)).update();
+    }
+    return true;
+  }
+
+  private void writeVulns(String digest, List<Vulnerability> vulns, Instant now) {
+    Map<String, OffsetDateTime> firstSeen = new HashMap<>();
+    jdbc.sql("SELECT vuln_id, package_name, path, first_seen_at FROM image_vuln WHERE digest = :d").param("d", digest)
+        .query((rs, n) -> firstSeen.putIfAbsent(rs.getString(1) + "\0" + rs.getString(2) + "\0" + rs.getString(3),
+            rs.getObject(4, OffsetDateTime.class)))
+        .list();
+    jdbc.sql("DELETE FROM image_vuln WHERE digest = :d").param("d", digest).update();
+    List<MapSqlParameterSource> rows = new ArrayList<>();
+    for (Vulnerability v : vulns) {
+      String id = truncate(v.cveOrId(), 128);
+      rows.add(new MapSqlParameterSource().addValue("d", digest).addValue("vulnId", id)
+          .addValue("advisoryId", truncate(v.id(), 128))
+          .addValue("aliases", truncate(String.join(",", v.aliases()), 2048))
+          .addValue("type", v.ecosystem().isOsPackage() ? "cve" : "sca")
+          .addValue("ecosystem", v.ecosystem().purlType()).addValue("name", truncate(v.packageName(), 512))
+          .addValue("version", truncate(v.installedVersion(), 256))
+          .addValue("fixed", v.fixedVersion() == null ? null : truncate(v.fixedVersion(), 256))
+          .addValue("status", v.status().name()).addValue("severity", v.severity().name())
+          .addValue("severitySource", truncate(v.severitySource(), 64)).addValue("score", v.cvssScore())
+          .addValue("vector", v.cvssVector() == null ? null : truncate(v.cvssVector(), 256))
+          .addValue("source", truncate(v.dataSource(), 64)).addValue("layer", v.layer())
+          .addValue("path", truncate(v.path(), 2048))
+          .addValue("purl", v.purl() == null ? null : truncate(v.purl(), 1024))
+          .addValue("title", v.title() == null ? null : truncate(v.title(), 2048))
+          .addValue("first", firstSeen.getOrDefault(id + "\0" + v.packageName() + "\0" + v.path(), utc(now))));
+    }
+    named.batchUpdate("""
+        INSERT INTO image_vuln (digest, vuln_id, advisory_id, aliases, vuln_type, ecosystem, package_name,
+          package_version, fixed_version, fix_status, severity, severity_source, cvss_score, cvss_vector, data_source,
+          layer_digest, path, purl, title, first_seen_at)
+        VALUES (:d, :vulnId, :advisoryId, :aliases, :type, :ecosystem, :name, :version, :fixed, :status, :severity,
+          :severitySource, :score, :vector, :source, :layer, :path, :purl, :title, :first)""",
+        rows.toArray(MapSqlParameterSource[]::new));
+  }
+
+  /** A SHA-256 over every stored field of the vulnerabilities, in order. */
+  static String hash(List<Vulnerability> vulns) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (Vulnerability v : vulns) {
+        String row = String.join("\u0001", v.cveOrId(), v.id(), String.join(",", v.aliases()),
+            v.ecosystem().purlType(), v.packageName(), v.installedVersion(), String.valueOf(v.fixedVersion()),
+            v.status().name(), v.severity().name(), v.severitySource(), String.valueOf(v.cvssScore()),
+            String.valueOf(v.cvssVector()), v.dataSource(), String.valueOf(v.layer()), v.path(),
+            String.valueOf(v.purl()), String.valueOf(v.title()));
+        md.update(row.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) '\n');
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static @Nullable String hex(@Nullable String digest) {
+    if (digest == null) {
+      return null;
+    }
+    int colon = digest.indexOf(':');
+    return colon < 0 ? digest : digest.substring(colon + 1);
+  }
+
+  static OffsetDateTime utc(Instant t) {
+    return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+  }
+
+  static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+}
