@@ -23,8 +23,8 @@ public record ImageRef(long pk, String uuid, String tag, String digest, @Nullabl
       r.repo_id AS img_repo_id, r.repo_namespace AS img_ns, r.repo_name AS img_name, r.region_id AS img_region,
       r.registry_type AS img_rtype, rep.os AS img_os, rep.scanned_at AS img_scanned, rep.matched_at AS img_matched""";
 
-  public static final String FROM = """
-       FROM image i JOIN image_repo r ON r.id = i.repo_pk LEFT JOIN image_report rep ON rep.digest = i.digest""";
+  public static final String FROM =
+      " FROM image i JOIN image_repo r ON r.id = i.repo_pk LEFT JOIN image_report rep ON rep.digest = i.digest";
 
   public static ImageRef read(ResultSet rs) throws SQLException {
     OffsetDateTime scanned = rs.getObject("img_scanned", OffsetDateTime.class);

@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -108,20 +107,31 @@ public class ResultWriter {
           :first)""", rows.toArray(MapSqlParameterSource[]::new));
   }
 
+  /** Keeps the vulnerabilities and risk counts of a report matched against the advisory database {@code fingerprint}. */
+  public void writeMatch(String digest, ImageReport report, String fingerprint, Instant now) {
+    write(digest, report, fingerprint, false, null, now);
+  }
+
   /**
-   * Keeps the vulnerabilities and risk counts of a report matched against the advisory database
-   * {@code fingerprint}. With {@code expectedFingerprint} present, writes only if the stored report
-   * was still matched against it (a re-match must not overwrite a newer scan); returns whether it wrote.
+   * Like {@link #writeMatch}, but only if the stored report is still matched against
+   * {@code expectedFingerprint} (null: not matched yet) — a re-match must not overwrite a newer scan.
+   * Returns whether it wrote.
    */
-  public boolean writeMatch(String digest, ImageReport report, String fingerprint,
-      Optional<String> expectedFingerprint, Instant now) {
+  public boolean rewriteMatch(String digest, ImageReport report, String fingerprint,
+      @Nullable String expectedFingerprint, Instant now) {
+    return write(digest, report, fingerprint, true, expectedFingerprint, now);
+  }
+
+  private boolean write(String digest, ImageReport report, String fingerprint, boolean conditional,
+      @Nullable String expectedFingerprint, Instant now) {
     List<Vulnerability> vulns = report.vulnerabilities() == null ? List.of() : report.vulnerabilities().vulnerabilities();
     String hash = hash(vulns);
     List<Diagnostic> diags = new ArrayList<>(report.index().diagnostics());
     if (report.vulnerabilities() != null) {
       diags.addAll(report.vulnerabilities().diagnostics());
     }
-    String condition = expectedFingerprint.isPresent() ? " AND advisory_db IS NOT DISTINCT FROM :expected" : "";
+    String condition = !conditional ? ""
+        : expectedFingerprint == null ? " AND advisory_db IS NULL" : " AND advisory_db = :expected";
     Map<String, Object> p = new HashMap<>();
     p.put("fp", truncate(fingerprint, 256));
     p.put("now", utc(now));
@@ -129,7 +139,9 @@ public class ResultWriter {
     p.put("diags", ReportCodec.write(diags));
     p.put("hash", hash);
     p.put("d", digest);
-    expectedFingerprint.ifPresent(e -> p.put("expected", e));
+    if (expectedFingerprint != null) {
+      p.put("expected", expectedFingerprint);
+    }
     String previousHash = jdbc.sql("SELECT vuln_hash FROM image_report WHERE digest = :d").param("d", digest)
         .query(String.class).optional().orElse(null);
     int updated = jdbc.sql("UPDATE image_report SET advisory_db = :fp, matched_at = :now, complete = :complete, "

@@ -162,7 +162,7 @@ final class JobRunner {
       if (!claims.finish(job, owner, true, TaskRow.SUCCESS, null, costJson, done)) {
         throw new LeaseLost();
       }
-      results.writeMatch(job.digest(), report, fingerprint, Optional.empty(), done);
+      results.writeMatch(job.digest(), report, fingerprint, done);
       return true;
     });
     if (Boolean.TRUE.equals(finished)) {

@@ -141,4 +141,19 @@ final class ScanFixtures {
       }
     }
   }
+
+  /** A call expected to fail. */
+  interface Call {
+    JsonNode run() throws SasClient.ApiError;
+  }
+
+  /** The error code of a call that must fail. */
+  static String errorCode(Call call) {
+    try {
+      JsonNode r = call.run();
+      throw new AssertionError("expected an error, got " + r);
+    } catch (SasClient.ApiError e) {
+      return e.code();
+    }
+  }
 }

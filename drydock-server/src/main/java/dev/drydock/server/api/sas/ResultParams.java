@@ -21,8 +21,10 @@ final class ResultParams {
 
   /**
    * The image scope from Uuids / ImageUuid, Digest / ImageDigest, Tag / ImageTag, RepoId,
-   * RepoInstanceId, RepoName, RepoNamespace, RepoRegionId / RegionId, Image, ClusterId, Namespace,
-   * Pod and ScanRange (image | container: without {@code image}, only images running in a cluster).
+   * RepoInstanceId, RepoName, RepoNamespace, RepoRegionId, Image, ClusterId, Namespace, Pod and
+   * ScanRange (image | container: without {@code image}, only images running in a cluster).
+   * {@code RegionId} is not a filter: aliyun-java-sdk-core sends its profile's region as
+   * {@code RegionId} with every call.
    */
   static ImageScope scope(Params p) {
     List<String> uuids = new ArrayList<>(values(p, "Uuids"));
@@ -30,7 +32,7 @@ final class ResultParams {
     List<String> range = p.list("ScanRange").stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
     return new ImageScope(uuids, first(p, "Digest", "ImageDigest"), first(p, "Tag", "ImageTag"),
         p.string("RepoId").orElse(null), p.string("RepoInstanceId").orElse(null), p.string("RepoName").orElse(null),
-        p.string("RepoNamespace").orElse(null), first(p, "RepoRegionId", "RegionId"), p.string("Image").orElse(null),
+        p.string("RepoNamespace").orElse(null), p.string("RepoRegionId").orElse(null), p.string("Image").orElse(null),
         p.string("ClusterId").orElse(null), p.string("Namespace").orElse(null), p.string("Pod").orElse(null),
         !range.isEmpty() && !range.contains("image"));
   }
