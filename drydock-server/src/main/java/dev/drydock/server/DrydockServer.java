@@ -1,7 +1,6 @@
 package dev.drydock.server;
 
 import dev.drydock.server.config.ServerSettings;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,7 +32,19 @@ public class DrydockServer {
         .logStartupInfo(false);
   }
 
-  public static void main(String[] args) {
-    SpringApplication.exit(start(ServerSettings.resolve(null, null, null, null, null)));
+  /**
+   * Runs the server, configured from the environment ({@link ServerSettings#resolve}), until the
+   * process is asked to stop (SIGTERM / SIGINT): what {@code drydock serve} does, without the CLI.
+   */
+  public static void main(String[] args) throws InterruptedException {
+    ConfigurableApplicationContext ctx = start(ServerSettings.resolve(null, null, null, null, null));
+    java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+    ctx.addApplicationListener(e -> {
+      if (e instanceof org.springframework.context.event.ContextClosedEvent) {
+        closed.countDown();
+      }
+    });
+    ctx.registerShutdownHook();
+    closed.await();
   }
 }

@@ -86,10 +86,15 @@ final class ScanFixtures {
 
   /** Registers the loopback registry (plain HTTP) through the API; returns its Id. */
   static long register(SasClient client, RegistryProcess registry, String region) throws SasClient.ApiError {
+    return register(client, registry.port(), region);
+  }
+
+  /** Registers the plain-HTTP registry (or proxy) listening on {@code port} of loopback. */
+  static long register(SasClient client, int port, String region) throws SasClient.ApiError {
     Map<String, Object> p = new LinkedHashMap<>(Map.of("NetType", "2", "ProtocolType", "1",
         "RegistryHostIp", "127.0.0.1", "RegistryRegionId", region, "RegistryType", "harbor",
         "RegistryVersion", "V2", "UserName", "anyone", "Password", "anything-goes",
-        "DomainName", "registry-" + registry.port() + ".drydock.test", "Port", String.valueOf(registry.port())));
+        "DomainName", "registry-" + port + ".drydock.test", "Port", String.valueOf(port)));
     return client.call("AddPrivateRegistry", p).path("Data").path("Id").asLong();
   }
 
@@ -112,15 +117,21 @@ final class ScanFixtures {
     throw new AssertionError("registry " + registryId + " shows " + seen + " images, not " + images);
   }
 
+  /** Whether ListUnfinishedOnceTask lists the task. */
+  static boolean unfinished(SasClient client, String taskId) throws SasClient.ApiError {
+    for (JsonNode t : client.call("ListUnfinishedOnceTask", Map.of("TaskType", "IMAGE_SCAN")).path("OnceTasks")) {
+      if (t.path("TaskId").asString().equals(taskId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Waits until the task is no longer unfinished; returns its sub-tasks. */
   static List<JsonNode> awaitTask(SasClient client, String taskId, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      boolean unfinished = false;
-      for (JsonNode t : client.call("ListUnfinishedOnceTask", Map.of("TaskType", "IMAGE_SCAN")).path("OnceTasks")) {
-        unfinished |= t.path("TaskId").asString().equals(taskId);
-      }
-      if (!unfinished) {
+      if (!unfinished(client, taskId)) {
         return leaves(client, taskId);
       }
       Thread.sleep(200);
