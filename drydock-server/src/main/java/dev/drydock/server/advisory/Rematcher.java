@@ -1,6 +1,5 @@
 package dev.drydock.server.advisory;
 
-import dev.drydock.report.ImageReport;
 import dev.drydock.server.config.Processes;
 import dev.drydock.server.results.ReportCodec;
 import dev.drydock.server.results.ResultWriter;
@@ -104,14 +103,14 @@ public class Rematcher implements SmartLifecycle {
             break;
           }
           after = batch.get(batch.size() - 1).digest();
-          List<Future<Matched>> futures = new ArrayList<>();
+          List<Future<ResultWriter.Match>> futures = new ArrayList<>();
           for (Stored s : batch) {
             futures.add(pool.submit(() -> match(s, source)));
           }
-          List<Matched> matched = new ArrayList<>();
-          for (Future<Matched> f : futures) {
+          List<ResultWriter.Match> matched = new ArrayList<>();
+          for (Future<ResultWriter.Match> f : futures) {
             try {
-              Matched m = f.get();
+              ResultWriter.Match m = f.get();
               if (m != null) {
                 matched.add(m);
               }
@@ -124,11 +123,7 @@ public class Rematcher implements SmartLifecycle {
             if (!renew()) {
               throw new IllegalStateException("re-match claim lost");
             }
-            int n = 0;
-            for (Matched m : matched) {
-              n += writer.rewriteMatch(m.digest(), m.report(), matchedFp, m.previous(), now) ? 1 : 0;
-            }
-            return n;
+            return writer.rewriteMatches(matched, matchedFp, now);
           });
           examined += batch.size();
           rewritten += written == null ? 0 : written;
@@ -152,11 +147,9 @@ public class Rematcher implements SmartLifecycle {
 
   private record Stored(String digest, String indexJson, @Nullable String previous) {}
 
-  private record Matched(String digest, ImageReport report, @Nullable String previous) {}
-
-  private @Nullable Matched match(Stored s, @Nullable CachingAdvisorySource source) {
+  private ResultWriter.@Nullable Match match(Stored s, @Nullable CachingAdvisorySource source) {
     try {
-      return new Matched(s.digest(), engine.match(ReportCodec.index(s.indexJson()), source), s.previous());
+      return new ResultWriter.Match(s.digest(), engine.match(ReportCodec.index(s.indexJson()), source), s.previous());
     } catch (RuntimeException e) {
       LOG.warn("cannot re-match {}: {}", s.digest(), e.toString());
       return null;

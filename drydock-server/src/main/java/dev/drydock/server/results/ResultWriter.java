@@ -107,99 +107,149 @@ public class ResultWriter {
           :first)""", rows.toArray(MapSqlParameterSource[]::new));
   }
 
+  /** A report matched against the advisory database, to keep; {@code expected}: see {@link #rewriteMatches}. */
+  public record Match(String digest, ImageReport report, @Nullable String expected) {}
+
   /** Keeps the vulnerabilities and risk counts of a report matched against the advisory database {@code fingerprint}. */
   public void writeMatch(String digest, ImageReport report, String fingerprint, Instant now) {
-    write(digest, report, fingerprint, false, null, now);
+    write(List.of(new Match(digest, report, null)), fingerprint, false, now);
   }
 
   /**
-   * Like {@link #writeMatch}, but only if the stored report is still matched against
-   * {@code expectedFingerprint} (null: not matched yet) — a re-match must not overwrite a newer scan.
-   * Returns whether it wrote.
+   * Like {@link #writeMatch} for a batch, each report kept only if the stored one is still matched
+   * against its {@code expected} fingerprint (null: not matched yet) — a re-match must not overwrite a
+   * newer scan. Statements are batched: a re-match that changes nothing costs one batched UPDATE.
+   * Returns how many reports were kept.
    */
-  public boolean rewriteMatch(String digest, ImageReport report, String fingerprint,
-      @Nullable String expectedFingerprint, Instant now) {
-    return write(digest, report, fingerprint, true, expectedFingerprint, now);
+  public int rewriteMatches(List<Match> items, String fingerprint, Instant now) {
+    return write(items, fingerprint, true, now);
   }
 
-  private boolean write(String digest, ImageReport report, String fingerprint, boolean conditional,
-      @Nullable String expectedFingerprint, Instant now) {
-    List<Vulnerability> vulns = report.vulnerabilities() == null ? List.of() : report.vulnerabilities().vulnerabilities();
-    String hash = hash(vulns);
-    List<Diagnostic> diags = new ArrayList<>(report.index().diagnostics());
-    if (report.vulnerabilities() != null) {
-      diags.addAll(report.vulnerabilities().diagnostics());
-    }
-    String condition = !conditional ? ""
-        : expectedFingerprint == null ? " AND advisory_db IS NULL" : " AND advisory_db = :expected";
-    Map<String, Object> p = new HashMap<>();
-    p.put("fp", truncate(fingerprint, 256));
-    p.put("now", utc(now));
-    p.put("complete", report.complete());
-    p.put("diags", ReportCodec.write(diags));
-    p.put("hash", hash);
-    p.put("d", digest);
-    if (expectedFingerprint != null) {
-      p.put("expected", expectedFingerprint);
-    }
-    String previousHash = jdbc.sql("SELECT vuln_hash FROM image_report WHERE digest = :d").param("d", digest)
-        .query(String.class).optional().orElse(null);
-    int updated = jdbc.sql("UPDATE image_report SET advisory_db = :fp, matched_at = :now, complete = :complete, "
-            + "diagnostics_json = :diags, vuln_hash = :hash WHERE digest = :d" + condition)
-        .params(p).update();
-    if (updated == 0) {
-      return false;
-    }
-    if (!hash.equals(previousHash)) {
-      writeVulns(digest, vulns, now);
-    }
-    Statistics s = report.statistics();
-    int risk = jdbc.sql("UPDATE image_risk SET vul = :v, baseline_num = :b, new_suspicious = :s, scanned_at = :now "
-            + "WHERE digest = :d")
-        .param("v", s.vul()).param("b", s.baselineNum()).param("s", s.newSuspicious()).param("now", utc(now))
-        .param("d", digest).update();
-    if (risk == 0) {
-      jdbc.sql("INSERT INTO image_risk (digest, vul, baseline_num, new_suspicious, scanned_at) "
-              + "VALUES (:d, :v, :b, :s, :now)")
-          .param("d", digest).param("v", s.vul()).param("b", s.baselineNum()).param("s", s.newSuspicious())
-          .param("now", utc(now)).update();
-    }
-    return true;
-  }
+  private record Prepared(Match match, String hash, MapSqlParameterSource params) {}
 
-  private void writeVulns(String digest, List<Vulnerability> vulns, Instant now) {
-    Map<String, OffsetDateTime> firstSeen = new HashMap<>();
-    jdbc.sql("SELECT vuln_id, package_name, path, first_seen_at FROM image_vuln WHERE digest = :d").param("d", digest)
-        .query((rs, n) -> firstSeen.putIfAbsent(rs.getString(1) + "\0" + rs.getString(2) + "\0" + rs.getString(3),
-            rs.getObject(4, OffsetDateTime.class)))
+  private int write(List<Match> items, String fingerprint, boolean conditional, Instant now) {
+    if (items.isEmpty()) {
+      return 0;
+    }
+    List<String> digests = items.stream().map(Match::digest).toList();
+    Map<String, String> previousHash = new HashMap<>();
+    Map<String, Statistics> previousRisk = new HashMap<>();
+    jdbc.sql("SELECT digest, vuln_hash FROM image_report WHERE digest IN (:d)").param("d", digests)
+        .query((rs, n) -> previousHash.put(rs.getString(1), rs.getString(2))).list();
+    jdbc.sql("SELECT digest, vul, baseline_num, new_suspicious FROM image_risk WHERE digest IN (:d)").param("d", digests)
+        .query((rs, n) -> previousRisk.put(rs.getString(1), new Statistics(rs.getLong(2), rs.getLong(3), rs.getLong(4))))
         .list();
-    jdbc.sql("DELETE FROM image_vuln WHERE digest = :d").param("d", digest).update();
-    List<MapSqlParameterSource> rows = new ArrayList<>();
-    for (Vulnerability v : vulns) {
-      String id = truncate(v.cveOrId(), 128);
-      rows.add(new MapSqlParameterSource().addValue("d", digest).addValue("vulnId", id)
-          .addValue("advisoryId", truncate(v.id(), 128))
-          .addValue("aliases", truncate(String.join(",", v.aliases()), 2048))
-          .addValue("type", v.ecosystem().isOsPackage() ? "cve" : "sca")
-          .addValue("ecosystem", v.ecosystem().purlType()).addValue("name", truncate(v.packageName(), 512))
-          .addValue("version", truncate(v.installedVersion(), 256))
-          .addValue("fixed", v.fixedVersion() == null ? null : truncate(v.fixedVersion(), 256))
-          .addValue("status", v.status().name()).addValue("severity", v.severity().name())
-          .addValue("severitySource", truncate(v.severitySource(), 64)).addValue("score", v.cvssScore())
-          .addValue("vector", v.cvssVector() == null ? null : truncate(v.cvssVector(), 256))
-          .addValue("source", truncate(v.dataSource(), 64)).addValue("layer", v.layer())
-          .addValue("path", truncate(v.path(), 2048))
-          .addValue("purl", v.purl() == null ? null : truncate(v.purl(), 1024))
-          .addValue("title", v.title() == null ? null : truncate(v.title(), 2048))
-          .addValue("first", firstSeen.getOrDefault(id + "\0" + v.packageName() + "\0" + v.path(), utc(now))));
+    List<Prepared> unmatched = new ArrayList<>();
+    List<Prepared> matched = new ArrayList<>();
+    for (Match m : items) {
+      ImageReport r = m.report();
+      List<Diagnostic> diags = new ArrayList<>(r.index().diagnostics());
+      if (r.vulnerabilities() != null) {
+        diags.addAll(r.vulnerabilities().diagnostics());
+      }
+      String hash = hash(vulns(r));
+      MapSqlParameterSource p = new MapSqlParameterSource().addValue("fp", truncate(fingerprint, 256))
+          .addValue("now", utc(now)).addValue("complete", r.complete()).addValue("diags", ReportCodec.write(diags))
+          .addValue("hash", hash).addValue("d", m.digest()).addValue("expected", m.expected());
+      (conditional && m.expected() != null ? matched : unmatched).add(new Prepared(m, hash, p));
     }
-    named.batchUpdate("""
-        INSERT INTO image_vuln (digest, vuln_id, advisory_id, aliases, vuln_type, ecosystem, package_name,
-          package_version, fixed_version, fix_status, severity, severity_source, cvss_score, cvss_vector, data_source,
-          layer_digest, path, purl, title, first_seen_at)
-        VALUES (:d, :vulnId, :advisoryId, :aliases, :type, :ecosystem, :name, :version, :fixed, :status, :severity,
-          :severitySource, :score, :vector, :source, :layer, :path, :purl, :title, :first)""",
-        rows.toArray(MapSqlParameterSource[]::new));
+    String update = "UPDATE image_report SET advisory_db = :fp, matched_at = :now, complete = :complete, "
+        + "diagnostics_json = :diags, vuln_hash = :hash WHERE digest = :d";
+    List<Prepared> kept = new ArrayList<>();
+    kept.addAll(batch(update + (conditional ? " AND advisory_db IS NULL" : ""), unmatched));
+    kept.addAll(batch(update + " AND advisory_db = :expected", matched));
+    List<MapSqlParameterSource> riskUpdates = new ArrayList<>();
+    List<MapSqlParameterSource> riskInserts = new ArrayList<>();
+    Map<String, List<Vulnerability>> changed = new java.util.LinkedHashMap<>();
+    for (Prepared k : kept) {
+      if (!k.hash().equals(previousHash.get(k.match().digest()))) {
+        changed.put(k.match().digest(), vulns(k.match().report()));
+      }
+      Statistics s = k.match().report().statistics();
+      Statistics before = previousRisk.get(k.match().digest());
+      MapSqlParameterSource p = new MapSqlParameterSource().addValue("d", k.match().digest()).addValue("v", s.vul())
+          .addValue("b", s.baselineNum()).addValue("s", s.newSuspicious()).addValue("now", utc(now));
+      if (before == null) {
+        riskInserts.add(p);
+      } else if (!before.equals(s)) {
+        riskUpdates.add(p);
+      }
+    }
+    writeVulns(changed, now);
+    if (!riskUpdates.isEmpty()) {
+      named.batchUpdate("UPDATE image_risk SET vul = :v, baseline_num = :b, new_suspicious = :s, scanned_at = :now "
+          + "WHERE digest = :d", riskUpdates.toArray(MapSqlParameterSource[]::new));
+    }
+    if (!riskInserts.isEmpty()) {
+      named.batchUpdate("INSERT INTO image_risk (digest, vul, baseline_num, new_suspicious, scanned_at) "
+          + "VALUES (:d, :v, :b, :s, :now)", riskInserts.toArray(MapSqlParameterSource[]::new));
+    }
+    return kept.size();
+  }
+
+  /** Runs one statement per item in a batch; returns the items whose row it changed. */
+  private List<Prepared> batch(String sql, List<Prepared> items) {
+    if (items.isEmpty()) {
+      return List.of();
+    }
+    int[] counts = named.batchUpdate(sql, items.stream().map(Prepared::params).toArray(MapSqlParameterSource[]::new));
+    List<Prepared> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (counts[i] != 0) {
+        out.add(items.get(i));
+      }
+    }
+    return out;
+  }
+
+  private static List<Vulnerability> vulns(ImageReport r) {
+    return r.vulnerabilities() == null ? List.of() : r.vulnerabilities().vulnerabilities();
+  }
+
+  /** Replaces the vulnerability rows of each digest, keeping first-seen times. */
+  private void writeVulns(Map<String, List<Vulnerability>> byDigest, Instant now) {
+    if (byDigest.isEmpty()) {
+      return;
+    }
+    List<String> digests = List.copyOf(byDigest.keySet());
+    Map<String, OffsetDateTime> firstSeen = new HashMap<>();
+    jdbc.sql("SELECT digest, vuln_id, package_name, path, first_seen_at FROM image_vuln WHERE digest IN (:d)")
+        .param("d", digests)
+        .query((rs, n) -> firstSeen.putIfAbsent(rs.getString(1) + "\0" + rs.getString(2) + "\0" + rs.getString(3)
+            + "\0" + rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
+        .list();
+    jdbc.sql("DELETE FROM image_vuln WHERE digest IN (:d)").param("d", digests).update();
+    List<MapSqlParameterSource> rows = new ArrayList<>();
+    byDigest.forEach((digest, vulns) -> {
+      for (Vulnerability v : vulns) {
+        String id = truncate(v.cveOrId(), 128);
+        rows.add(new MapSqlParameterSource().addValue("d", digest).addValue("vulnId", id)
+            .addValue("advisoryId", truncate(v.id(), 128))
+            .addValue("aliases", truncate(String.join(",", v.aliases()), 2048))
+            .addValue("type", v.ecosystem().isOsPackage() ? "cve" : "sca")
+            .addValue("ecosystem", v.ecosystem().purlType()).addValue("name", truncate(v.packageName(), 512))
+            .addValue("version", truncate(v.installedVersion(), 256))
+            .addValue("fixed", v.fixedVersion() == null ? null : truncate(v.fixedVersion(), 256))
+            .addValue("status", v.status().name()).addValue("severity", v.severity().name())
+            .addValue("severitySource", truncate(v.severitySource(), 64)).addValue("score", v.cvssScore())
+            .addValue("vector", v.cvssVector() == null ? null : truncate(v.cvssVector(), 256))
+            .addValue("source", truncate(v.dataSource(), 64)).addValue("layer", v.layer())
+            .addValue("path", truncate(v.path(), 2048))
+            .addValue("purl", v.purl() == null ? null : truncate(v.purl(), 1024))
+            .addValue("title", v.title() == null ? null : truncate(v.title(), 2048))
+            .addValue("first", firstSeen.getOrDefault(digest + "\0" + id + "\0" + v.packageName() + "\0" + v.path(),
+                utc(now))));
+      }
+    });
+    if (!rows.isEmpty()) {
+      named.batchUpdate("""
+          INSERT INTO image_vuln (digest, vuln_id, advisory_id, aliases, vuln_type, ecosystem, package_name,
+            package_version, fixed_version, fix_status, severity, severity_source, cvss_score, cvss_vector, data_source,
+            layer_digest, path, purl, title, first_seen_at)
+          VALUES (:d, :vulnId, :advisoryId, :aliases, :type, :ecosystem, :name, :version, :fixed, :status, :severity,
+            :severitySource, :score, :vector, :source, :layer, :path, :purl, :title, :first)""",
+          rows.toArray(MapSqlParameterSource[]::new));
+    }
   }
 
   /** A SHA-256 over every stored field of the vulnerabilities, in order. */
