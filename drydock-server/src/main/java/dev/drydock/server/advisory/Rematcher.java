@@ -7,6 +7,7 @@ import dev.drydock.server.task.ScanEngine;
 import dev.drydock.server.task.TaskSettings;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -71,8 +72,13 @@ public class Rematcher implements SmartLifecycle {
     this.settings = TaskSettings.from(env);
   }
 
-  /** What one pass did. */
-  public record Pass(String fingerprint, int examined, int rewritten) {}
+  /**
+   * What one pass did: reports examined and kept, and the wall time spent reading stored
+   * inventories, waiting for matches (matching overlaps with writing the previous batch) and
+   * writing the results.
+   */
+  public record Pass(String fingerprint, int examined, int rewritten, Duration reading, Duration matching,
+      Duration writing) {}
 
   /**
    * Re-matches the stale reports now, if this process can claim the work; empty when nothing is
@@ -94,44 +100,51 @@ public class Rematcher implements SmartLifecycle {
         String matchedFp = opened.map(AdvisoryDatabases.Opened::fingerprint).orElse(AdvisoryDatabases.NONE);
         CachingAdvisorySource source = opened.map(o -> new CachingAdvisorySource(o.source())).orElse(null);
         String after = "";
+        long reading = 0;
+        long matching = 0;
+        long writing = 0;
+        List<Future<ResultWriter.Match>> pending = List.of();
         while (true) {
+          long t0 = System.nanoTime();
           List<Stored> batch = jdbc.sql("SELECT rep.digest, rep.index_json, rep.advisory_db" + STALE
                   + " AND rep.digest > :after ORDER BY rep.digest LIMIT :n")
               .param("fp", matchedFp).param("after", after).param("n", settings.rematchBatch())
               .query((rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+          reading += System.nanoTime() - t0;
+          // Batch k is matched on the pool while batch k - 1 is written here.
+          List<Future<ResultWriter.Match>> next = new ArrayList<>();
+          for (Stored s : batch) {
+            next.add(pool.submit(() -> match(s, source)));
+          }
+          if (!pending.isEmpty()) {
+            long t1 = System.nanoTime();
+            List<ResultWriter.Match> matched = collect(pending);
+            long t2 = System.nanoTime();
+            matching += t2 - t1;
+            Instant now = clock.instant();
+            Integer written = tx.execute(s -> {
+              if (!renew()) {
+                throw new IllegalStateException("re-match claim lost");
+              }
+              return writer.rewriteMatches(matched, matchedFp, now);
+            });
+            writing += System.nanoTime() - t2;
+            examined += pending.size();
+            rewritten += written == null ? 0 : written;
+          }
           if (batch.isEmpty()) {
             break;
           }
           after = batch.get(batch.size() - 1).digest();
-          List<Future<ResultWriter.Match>> futures = new ArrayList<>();
-          for (Stored s : batch) {
-            futures.add(pool.submit(() -> match(s, source)));
-          }
-          List<ResultWriter.Match> matched = new ArrayList<>();
-          for (Future<ResultWriter.Match> f : futures) {
-            try {
-              ResultWriter.Match m = f.get();
-              if (m != null) {
-                matched.add(m);
-              }
-            } catch (ExecutionException e) {
-              LOG.warn("re-match failed: {}", e.getCause().toString());
-            }
-          }
-          Instant now = clock.instant();
-          Integer written = tx.execute(s -> {
-            if (!renew()) {
-              throw new IllegalStateException("re-match claim lost");
-            }
-            return writer.rewriteMatches(matched, matchedFp, now);
-          });
-          examined += batch.size();
-          rewritten += written == null ? 0 : written;
+          pending = next;
         }
         release(matchedFp, examined);
-        LOG.info("re-matched {} stored inventories against advisory database {} ({} rewritten)", examined, matchedFp,
-            rewritten);
-        return Optional.of(new Pass(matchedFp, examined, rewritten));
+        Pass pass = new Pass(matchedFp, examined, rewritten, Duration.ofNanos(reading), Duration.ofNanos(matching),
+            Duration.ofNanos(writing));
+        LOG.info("re-matched {} stored inventories against advisory database {}: {} kept; read {} ms, match {} ms, "
+            + "write {} ms", examined, matchedFp, rewritten, pass.reading().toMillis(), pass.matching().toMillis(),
+            pass.writing().toMillis());
+        return Optional.of(pass);
       } finally {
         if (opened.isPresent()) {
           opened.get().close();
@@ -146,6 +159,22 @@ public class Rematcher implements SmartLifecycle {
   }
 
   private record Stored(String digest, String indexJson, @Nullable String previous) {}
+
+  private static List<ResultWriter.Match> collect(List<Future<ResultWriter.Match>> futures)
+      throws InterruptedException {
+    List<ResultWriter.Match> out = new ArrayList<>();
+    for (Future<ResultWriter.Match> f : futures) {
+      try {
+        ResultWriter.Match m = f.get();
+        if (m != null) {
+          out.add(m);
+        }
+      } catch (ExecutionException e) {
+        LOG.warn("re-match failed: {}", e.getCause().toString());
+      }
+    }
+    return out;
+  }
 
   private ResultWriter.@Nullable Match match(Stored s, @Nullable CachingAdvisorySource source) {
     try {

@@ -127,20 +127,24 @@ public class ResultWriter {
 
   private record Prepared(Match match, String hash, MapSqlParameterSource params) {}
 
+  private record Stored(@Nullable String vulnHash, boolean complete, @Nullable String diagnostics) {}
+
   private int write(List<Match> items, String fingerprint, boolean conditional, Instant now) {
     if (items.isEmpty()) {
       return 0;
     }
     List<String> digests = items.stream().map(Match::digest).toList();
-    Map<String, String> previousHash = new HashMap<>();
+    Map<String, Stored> previous = new HashMap<>();
     Map<String, Statistics> previousRisk = new HashMap<>();
-    jdbc.sql("SELECT digest, vuln_hash FROM image_report WHERE digest IN (:d)").param("d", digests)
-        .query((rs, n) -> previousHash.put(rs.getString(1), rs.getString(2))).list();
+    jdbc.sql("SELECT digest, vuln_hash, complete, diagnostics_json FROM image_report WHERE digest IN (:d)")
+        .param("d", digests)
+        .query((rs, n) -> previous.put(rs.getString(1), new Stored(rs.getString(2), rs.getBoolean(3), rs.getString(4))))
+        .list();
     jdbc.sql("SELECT digest, vul, baseline_num, new_suspicious FROM image_risk WHERE digest IN (:d)").param("d", digests)
         .query((rs, n) -> previousRisk.put(rs.getString(1), new Statistics(rs.getLong(2), rs.getLong(3), rs.getLong(4))))
         .list();
-    List<Prepared> unmatched = new ArrayList<>();
-    List<Prepared> matched = new ArrayList<>();
+    List<Prepared> same = new ArrayList<>();
+    List<Prepared> differ = new ArrayList<>();
     for (Match m : items) {
       ImageReport r = m.report();
       List<Diagnostic> diags = new ArrayList<>(r.index().diagnostics());
@@ -148,21 +152,29 @@ public class ResultWriter {
         diags.addAll(r.vulnerabilities().diagnostics());
       }
       String hash = hash(vulns(r));
+      String diagsJson = ReportCodec.write(diags);
+      Stored before = previous.get(m.digest());
       MapSqlParameterSource p = new MapSqlParameterSource().addValue("fp", truncate(fingerprint, 256))
-          .addValue("now", utc(now)).addValue("complete", r.complete()).addValue("diags", ReportCodec.write(diags))
-          .addValue("hash", hash).addValue("d", m.digest()).addValue("expected", m.expected());
-      (conditional && m.expected() != null ? matched : unmatched).add(new Prepared(m, hash, p));
+          .addValue("now", utc(now)).addValue("complete", r.complete()).addValue("diags", diagsJson)
+          .addValue("hash", hash).addValue("d", m.digest())
+          .addValue("expected", m.expected() == null ? "" : m.expected());
+      boolean unchanged = before != null && hash.equals(before.vulnHash()) && before.complete() == r.complete()
+          && diagsJson.equals(before.diagnostics());
+      (unchanged ? same : differ).add(new Prepared(m, hash, p));
     }
-    String update = "UPDATE image_report SET advisory_db = :fp, matched_at = :now, complete = :complete, "
-        + "diagnostics_json = :diags, vuln_hash = :hash WHERE digest = :d";
+    // A report matched to the same result only gets its fingerprint and time; the big row stays.
+    String condition = conditional ? " AND COALESCE(advisory_db, '') = :expected" : "";
     List<Prepared> kept = new ArrayList<>();
-    kept.addAll(batch(update + (conditional ? " AND advisory_db IS NULL" : ""), unmatched));
-    kept.addAll(batch(update + " AND advisory_db = :expected", matched));
+    kept.addAll(batch("UPDATE image_report SET advisory_db = :fp, matched_at = :now WHERE digest = :d" + condition,
+        same));
+    kept.addAll(batch("UPDATE image_report SET advisory_db = :fp, matched_at = :now, complete = :complete, "
+        + "diagnostics_json = :diags, vuln_hash = :hash WHERE digest = :d" + condition, differ));
     List<MapSqlParameterSource> riskUpdates = new ArrayList<>();
     List<MapSqlParameterSource> riskInserts = new ArrayList<>();
     Map<String, List<Vulnerability>> changed = new java.util.LinkedHashMap<>();
     for (Prepared k : kept) {
-      if (!k.hash().equals(previousHash.get(k.match().digest()))) {
+      Stored stored = previous.get(k.match().digest());
+      if (stored == null || !k.hash().equals(stored.vulnHash())) {
         changed.put(k.match().digest(), vulns(k.match().report()));
       }
       Statistics s = k.match().report().statistics();
@@ -206,49 +218,48 @@ public class ResultWriter {
     return r.vulnerabilities() == null ? List.of() : r.vulnerabilities().vulnerabilities();
   }
 
-  /** Replaces the vulnerability rows of each digest, keeping first-seen times. */
+  /**
+   * Brings the vulnerability rows of each digest to the given list: rows whose content did not
+   * change stay as they are, vanished ones are deleted, new ones inserted (a vulnerability seen
+   * before under the same identity keeps its first-seen time).
+   */
   private void writeVulns(Map<String, List<Vulnerability>> byDigest, Instant now) {
     if (byDigest.isEmpty()) {
       return;
     }
-    List<String> digests = List.copyOf(byDigest.keySet());
+    Map<String, Map<VulnRow, java.util.Deque<Long>>> stored = new HashMap<>();
     Map<String, OffsetDateTime> firstSeen = new HashMap<>();
-    jdbc.sql("SELECT digest, vuln_id, package_name, path, first_seen_at FROM image_vuln WHERE digest IN (:d)")
-        .param("d", digests)
-        .query((rs, n) -> firstSeen.putIfAbsent(rs.getString(1) + "\0" + rs.getString(2) + "\0" + rs.getString(3)
-            + "\0" + rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
+    jdbc.sql("SELECT id, digest, " + VulnRow.COLUMNS + ", first_seen_at FROM image_vuln WHERE digest IN (:d)")
+        .param("d", List.copyOf(byDigest.keySet()))
+        .query((rs, n) -> {
+          VulnRow row = VulnRow.read(rs);
+          String digest = rs.getString("digest");
+          stored.computeIfAbsent(digest, k -> new HashMap<>()).computeIfAbsent(row, k -> new java.util.ArrayDeque<>())
+              .add(rs.getLong("id"));
+          return firstSeen.putIfAbsent(digest + "\0" + row.identity(), rs.getObject("first_seen_at", OffsetDateTime.class));
+        })
         .list();
-    jdbc.sql("DELETE FROM image_vuln WHERE digest IN (:d)").param("d", digests).update();
-    List<MapSqlParameterSource> rows = new ArrayList<>();
+    List<MapSqlParameterSource> inserts = new ArrayList<>();
     byDigest.forEach((digest, vulns) -> {
+      Map<VulnRow, java.util.Deque<Long>> old = stored.getOrDefault(digest, new HashMap<>());
       for (Vulnerability v : vulns) {
-        String id = truncate(v.cveOrId(), 128);
-        rows.add(new MapSqlParameterSource().addValue("d", digest).addValue("vulnId", id)
-            .addValue("advisoryId", truncate(v.id(), 128))
-            .addValue("aliases", truncate(String.join(",", v.aliases()), 2048))
-            .addValue("type", v.ecosystem().isOsPackage() ? "cve" : "sca")
-            .addValue("ecosystem", v.ecosystem().purlType()).addValue("name", truncate(v.packageName(), 512))
-            .addValue("version", truncate(v.installedVersion(), 256))
-            .addValue("fixed", v.fixedVersion() == null ? null : truncate(v.fixedVersion(), 256))
-            .addValue("status", v.status().name()).addValue("severity", v.severity().name())
-            .addValue("severitySource", truncate(v.severitySource(), 64)).addValue("score", v.cvssScore())
-            .addValue("vector", v.cvssVector() == null ? null : truncate(v.cvssVector(), 256))
-            .addValue("source", truncate(v.dataSource(), 64)).addValue("layer", v.layer())
-            .addValue("path", truncate(v.path(), 2048))
-            .addValue("purl", v.purl() == null ? null : truncate(v.purl(), 1024))
-            .addValue("title", v.title() == null ? null : truncate(v.title(), 2048))
-            .addValue("first", firstSeen.getOrDefault(digest + "\0" + id + "\0" + v.packageName() + "\0" + v.path(),
-                utc(now))));
+        VulnRow row = VulnRow.of(v);
+        java.util.Deque<Long> same = old.get(row);
+        if (same != null && !same.isEmpty()) {
+          same.pop();
+        } else {
+          inserts.add(row.params(digest, firstSeen.getOrDefault(digest + "\0" + row.identity(), utc(now))));
+        }
       }
     });
-    if (!rows.isEmpty()) {
-      named.batchUpdate("""
-          INSERT INTO image_vuln (digest, vuln_id, advisory_id, aliases, vuln_type, ecosystem, package_name,
-            package_version, fixed_version, fix_status, severity, severity_source, cvss_score, cvss_vector, data_source,
-            layer_digest, path, purl, title, first_seen_at)
-          VALUES (:d, :vulnId, :advisoryId, :aliases, :type, :ecosystem, :name, :version, :fixed, :status, :severity,
-            :severitySource, :score, :vector, :source, :layer, :path, :purl, :title, :first)""",
-          rows.toArray(MapSqlParameterSource[]::new));
+    List<Long> deletes = new ArrayList<>();
+    stored.values().forEach(m -> m.values().forEach(deletes::addAll));
+    for (int i = 0; i < deletes.size(); i += 1000) {
+      jdbc.sql("DELETE FROM image_vuln WHERE id IN (:ids)").param("ids", deletes.subList(i, Math.min(deletes.size(), i + 1000)))
+          .update();
+    }
+    if (!inserts.isEmpty()) {
+      named.batchUpdate(VulnRow.INSERT, inserts.toArray(MapSqlParameterSource[]::new));
     }
   }
 
@@ -257,12 +268,7 @@ public class ResultWriter {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       for (Vulnerability v : vulns) {
-        String row = String.join("\u0001", v.cveOrId(), v.id(), String.join(",", v.aliases()),
-            v.ecosystem().purlType(), v.packageName(), v.installedVersion(), String.valueOf(v.fixedVersion()),
-            v.status().name(), v.severity().name(), v.severitySource(), String.valueOf(v.cvssScore()),
-            String.valueOf(v.cvssVector()), v.dataSource(), String.valueOf(v.layer()), v.path(),
-            String.valueOf(v.purl()), String.valueOf(v.title()));
-        md.update(row.getBytes(StandardCharsets.UTF_8));
+        md.update(VulnRow.of(v).toString().getBytes(StandardCharsets.UTF_8));
         md.update((byte) '\n');
       }
       return HexFormat.of().formatHex(md.digest());
@@ -283,6 +289,7 @@ public class ResultWriter {
     return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
   }
 
+  /** {@code s} cut to {@code max} characters (the last one an ellipsis). */
   static String truncate(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
