@@ -8,12 +8,4 @@
 #
 # PostgreSQL: DRYDOCK_TEST_PG_URL / _USER / _PASSWORD as for the tests (a database is created and dropped).
 # Source: drydock-server/src/test/java/dev/drydock/server/bench/RematchBenchmark.java
-set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-. "$here/scripts/jdk.sh"
-cd "$here"
-./mvnw -q -pl drydock-server -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-cp="drydock-server/target/test-classes:drydock-server/target/classes"
-exec java -Xmx3g ${BENCH_JAVA_OPTS:-} -cp "$cp:$(cat drydock-server/target/bench-classpath.txt)" \
-  dev.drydock.server.bench.RematchBenchmark "$@"
+exec "$(dirname "${BASH_SOURCE[0]}")/server-bench.sh" RematchBenchmark "$@"

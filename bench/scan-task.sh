@@ -8,12 +8,4 @@
 #
 # Needs: docker-registry (Debian package), the rootfs from .ci/debootstrap-rootfs.sh.
 # Source: drydock-server/src/test/java/dev/drydock/server/bench/ScanTaskBenchmark.java
-set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-. "$here/scripts/jdk.sh"
-cd "$here"
-./mvnw -q -pl drydock-server -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-cp="drydock-server/target/test-classes:drydock-server/target/classes"
-exec java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$cp:$(cat drydock-server/target/bench-classpath.txt)" \
-  dev.drydock.server.bench.ScanTaskBenchmark "$@"
+exec "$(dirname "${BASH_SOURCE[0]}")/server-bench.sh" ScanTaskBenchmark "$@"

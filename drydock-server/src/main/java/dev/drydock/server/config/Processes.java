@@ -5,8 +5,14 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
 
 /** How a server process names itself in the claims it holds, and its background threads. */
 public final class Processes {
@@ -36,5 +42,40 @@ public final class Processes {
       t.setDaemon(true);
       return t;
     };
+  }
+
+  /** Runs {@code poll} on the poller now, unless it is stopping. */
+  public static void wake(@Nullable ScheduledExecutorService poller, Runnable poll) {
+    if (poller != null && !poller.isShutdown()) {
+      try {
+        poller.execute(poll);
+      } catch (RejectedExecutionException ignored) {
+        // stopping
+      }
+    }
+  }
+
+  /**
+   * Stops a poller and its workers: interrupts what runs, waits up to 10 s for the workers, then
+   * gives back what this process still holds ({@code release}; a failure there is logged).
+   */
+  public static void stop(@Nullable ScheduledExecutorService poller, @Nullable ExecutorService workers,
+      Runnable release, Logger log, String what) {
+    if (poller != null) {
+      poller.shutdownNow();
+    }
+    if (workers != null) {
+      workers.shutdownNow();
+      try {
+        workers.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      try {
+        release.run();
+      } catch (RuntimeException e) {
+        log.warn("cannot give back {}: {}", what, e.toString());
+      }
+    }
   }
 }

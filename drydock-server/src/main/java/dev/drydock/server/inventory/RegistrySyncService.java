@@ -148,14 +148,7 @@ public class RegistrySyncService implements SmartLifecycle {
   }
 
   private void wake() {
-    ScheduledExecutorService p = poller;
-    if (p != null && !p.isShutdown()) {
-      try {
-        p.execute(this::poll);
-      } catch (RejectedExecutionException ignored) {
-        // shutting down
-      }
-    }
+    Processes.wake(poller, this::poll);
   }
 
   private SyncOutcome runClaimed(long registryId) {
@@ -257,25 +250,9 @@ public class RegistrySyncService implements SmartLifecycle {
 
   @Override
   public void stop() {
-    ScheduledExecutorService p = poller;
     ExecutorService w = workers;
+    Processes.stop(poller, w, () -> claims.releaseAll(owner), LOG, "registry sync claims");
     poller = null;
-    if (p != null) {
-      p.shutdownNow();
-    }
-    if (w != null) {
-      w.shutdownNow();
-      try {
-        w.awaitTermination(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      try {
-        claims.releaseAll(owner);
-      } catch (RuntimeException e) {
-        LOG.warn("cannot release registry sync claims: {}", e.toString());
-      }
-    }
     workers = null;
   }
 

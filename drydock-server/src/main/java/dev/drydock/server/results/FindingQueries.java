@@ -35,12 +35,7 @@ public class FindingQueries {
   public List<Row> rows(ImageScope scope, String kind, Map<String, Object> extraParams, String extraCondition,
       int limit, long offset) {
     Map<String, Object> p = new HashMap<>(extraParams);
-    List<String> c = scope.conditions(p);
-    c.add("f.kind = :kind");
-    p.put("kind", kind);
-    if (!extraCondition.isEmpty()) {
-      c.add(extraCondition);
-    }
+    List<String> c = conditions(scope, kind, extraCondition, p);
     p.put("limit", limit);
     p.put("offset", offset);
     return jdbc.sql("SELECT " + ImageRef.COLUMNS + ", f.id AS f_id, f.kind, f.rule_id, f.title, f.level, f.path, f.line, "
@@ -60,12 +55,7 @@ public class FindingQueries {
 
   public long count(ImageScope scope, String kind, Map<String, Object> extraParams, String extraCondition) {
     Map<String, Object> p = new HashMap<>(extraParams);
-    List<String> c = scope.conditions(p);
-    c.add("f.kind = :kind");
-    p.put("kind", kind);
-    if (!extraCondition.isEmpty()) {
-      c.add(extraCondition);
-    }
+    List<String> c = conditions(scope, kind, extraCondition, p);
     return jdbc.sql("SELECT COUNT(*)" + ImageRef.FROM + " JOIN image_finding f ON f.digest = i.digest"
         + VulnQueries.where(c)).params(p).query(Long.class).single();
   }
@@ -73,9 +63,7 @@ public class FindingQueries {
   /** Every (image, rule) pair of a kind in scope, with its file count. */
   public List<ImageRule> imageRules(ImageScope scope, String kind) {
     Map<String, Object> p = new HashMap<>();
-    List<String> c = scope.conditions(p);
-    c.add("f.kind = :kind");
-    p.put("kind", kind);
+    List<String> c = conditions(scope, kind, "", p);
     List<ImageRule> out = new ArrayList<>();
     jdbc.sql("SELECT " + ImageRef.COLUMNS + ", f.rule_id, MAX(f.title) AS title, MIN(f.level) AS lvl, "
             + "COUNT(*) AS files, MIN(f.first_seen_at) AS first" + ImageRef.FROM
@@ -117,14 +105,20 @@ public class FindingQueries {
   }
 
   private static String samples(ImageScope scope, String kind, Map<String, Object> p, String extraCondition) {
-    List<String> c = scope.conditions(p);
-    c.add("f.kind = :kind");
-    p.put("kind", kind);
-    if (!extraCondition.isEmpty()) {
-      c.add(extraCondition);
-    }
+    List<String> c = conditions(scope, kind, extraCondition, p);
     return "SELECT f.rule_id, f.md5, MAX(f.title) AS title, MAX(f.level) AS lvl, COUNT(DISTINCT i.id) AS images, COUNT(*) AS findings, "
         + "MIN(f.first_seen_at) AS first, MAX(rep.scanned_at) AS last" + ImageRef.FROM
         + " JOIN image_finding f ON f.digest = i.digest" + VulnQueries.where(c) + " GROUP BY f.rule_id, f.md5";
+  }
+
+  /** The scope's conditions, the kind's, and {@code extra} (if any), their parameters put into {@code p}. */
+  private static List<String> conditions(ImageScope scope, String kind, String extra, Map<String, Object> p) {
+    List<String> c = scope.conditions(p);
+    c.add("f.kind = :kind");
+    p.put("kind", kind);
+    if (!extra.isEmpty()) {
+      c.add(extra);
+    }
+    return c;
   }
 }

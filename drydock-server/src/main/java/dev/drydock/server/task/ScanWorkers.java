@@ -63,14 +63,7 @@ public class ScanWorkers implements SmartLifecycle {
 
   /** Looks for claimable jobs now (a task was created). */
   public void wake() {
-    ScheduledExecutorService p = poller;
-    if (p != null && !p.isShutdown()) {
-      try {
-        p.execute(this::poll);
-      } catch (RejectedExecutionException ignored) {
-        // stopping
-      }
-    }
+    Processes.wake(poller, this::poll);
   }
 
   void poll() {
@@ -154,25 +147,9 @@ public class ScanWorkers implements SmartLifecycle {
 
   @Override
   public void stop() {
-    ScheduledExecutorService p = poller;
     ExecutorService w = workers;
+    Processes.stop(poller, w, () -> claims.releaseAll(owner, clock.instant()), LOG, "scan jobs");
     poller = null;
-    if (p != null) {
-      p.shutdownNow();
-    }
-    if (w != null) {
-      w.shutdownNow();
-      try {
-        w.awaitTermination(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      try {
-        claims.releaseAll(owner, clock.instant());
-      } catch (RuntimeException e) {
-        LOG.warn("cannot give back scan jobs: {}", e.toString());
-      }
-    }
     workers = null;
   }
 

@@ -50,12 +50,10 @@ public class DescribeAffectedMaliciousFileImages implements Action {
 
   @Override
   public Object handle(Params params, CallContext context) {
-    params.required("CurrentPage");
-    int page = params.currentPage();
-    int size = ResultParams.stringPageSize(params, 100);
-    ResultParams.lang(params);
     MaliciousFileParams f = MaliciousFileParams.of(params);
-    ImageScope scope = ResultParams.scope(params);
+    int page = f.page();
+    int size = f.size();
+    ImageScope scope = f.scope();
     if (params.integer("Status", 0, 0, 3) != 0) {
       return new Response(new ResultParams.PageInfo(0, page, size, 0), List.of());
     }

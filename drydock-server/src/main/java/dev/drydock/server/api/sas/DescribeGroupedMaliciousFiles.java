@@ -43,12 +43,10 @@ public class DescribeGroupedMaliciousFiles implements Action {
 
   @Override
   public Object handle(Params params, CallContext context) {
-    params.required("CurrentPage");
-    int page = params.currentPage();
-    int size = ResultParams.stringPageSize(params, 100);
-    ResultParams.lang(params);
     MaliciousFileParams f = MaliciousFileParams.of(params);
-    ImageScope scope = ResultParams.scope(params);
+    int page = f.page();
+    int size = f.size();
+    ImageScope scope = f.scope();
     long total = findings.countSamples(scope, MaliciousFileParams.KIND, f.params(), f.condition());
     List<Grouped> items = findings.samples(scope, MaliciousFileParams.KIND, f.params(), f.condition(), size,
             (long) (page - 1) * size).stream()
