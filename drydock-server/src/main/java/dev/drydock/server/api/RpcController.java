@@ -80,15 +80,18 @@ public class RpcController {
       ObjectNode fields = result == null ? mapper.createObjectNode() : mapper.valueToTree(result);
       fields.remove("RequestId");
       body.setAll(fields);
-      guard.after(request, actionName, caller, requestId, 200, "OK", System.nanoTime() - start);
+      guard.after(new CallOutcome(requestId, request, http.getRemoteAddr(), actionName, caller, 200, "OK",
+          System.nanoTime() - start));
       return ResponseEntity.ok().contentType(JSON_UTF8).body(mapper.writeValueAsBytes(body));
     } catch (ApiException e) {
-      guard.after(request, actionName, caller, requestId, e.code().status(), e.code().code(), System.nanoTime() - start);
+      guard.after(new CallOutcome(requestId, request, http.getRemoteAddr(), actionName, caller, e.code().status(),
+          e.code().code(), System.nanoTime() - start));
       return error(e, requestId, hostId, product);
     } catch (IOException | RuntimeException e) {
       LOG.error("request {} ({}) failed", requestId, actionName, e);
       ApiException server = new ApiException(ErrorCode.SERVER_ERROR);
-      guard.after(request, actionName, caller, requestId, 500, server.code().code(), System.nanoTime() - start);
+      guard.after(new CallOutcome(requestId, request, http.getRemoteAddr(), actionName, caller, 500,
+          server.code().code(), System.nanoTime() - start));
       return error(server, requestId, hostId, product);
     }
   }

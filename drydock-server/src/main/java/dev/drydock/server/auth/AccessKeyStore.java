@@ -42,6 +42,14 @@ public final class AccessKeyStore {
         .optional();
   }
 
+  /** A key without its secret. */
+  public Optional<AccessKey> key(String accessKeyId) {
+    return jdbc.sql("SELECT id, user_id, status, created_at FROM access_key WHERE id = :id").param("id", accessKeyId)
+        .query((rs, i) -> new AccessKey(rs.getString(1), rs.getString(2), AccessKey.Status.valueOf(rs.getString(3)),
+            rs.getTimestamp(4).toInstant()))
+        .optional();
+  }
+
   public List<AccessKey> list(Optional<String> userId) {
     return jdbc.sql("SELECT id, user_id, status, created_at FROM access_key"
             + (userId.isPresent() ? " WHERE user_id = :u" : "") + " ORDER BY created_at, id")
@@ -62,12 +70,17 @@ public final class AccessKeyStore {
     if (id.isPresent()) {
       return id.get();
     }
-    String newId = String.valueOf(100_000_000_000L + (RANDOM.nextLong() & 0x7fffffffffL) % 900_000_000_000L);
+    String newId = newUserId();
     jdbc.sql("INSERT INTO ram_user (id, user_name, display_name, is_admin, created_at) VALUES (:id, :n, :n, :a, :t)")
         .param("id", newId).param("n", userName).param("a", admin)
         .param("t", java.time.OffsetDateTime.ofInstant(now(), java.time.ZoneOffset.UTC))
         .update();
     return newId;
+  }
+
+  /** A new random 12-digit user id (the shape of RAM's numeric user ids). */
+  static String newUserId() {
+    return String.valueOf(100_000_000_000L + (RANDOM.nextLong() & 0x7fffffffffL) % 900_000_000_000L);
   }
 
   /** Stores a key with the given id and secret (bootstrap), or generated ones. */
