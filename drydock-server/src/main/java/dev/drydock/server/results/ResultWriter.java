@@ -159,16 +159,26 @@ public class ResultWriter {
           .addValue("hash", hash).addValue("d", m.digest())
           .addValue("expected", m.expected() == null ? "" : m.expected());
       boolean unchanged = before != null && hash.equals(before.vulnHash()) && before.complete() == r.complete()
-          && diagsJson.equals(before.diagnostics());
+          && diagsJson.equals(before.diagnostics()) && r.statistics().equals(previousRisk.get(m.digest()));
       (unchanged ? same : differ).add(new Prepared(m, hash, p));
     }
-    // A report matched to the same result only gets its fingerprint and time; the big row stays.
+    // A report matched to the same result only gets its fingerprint and time, in one statement per
+    // batch; the big row stays as it is.
     String condition = conditional ? " AND COALESCE(advisory_db, '') = :expected" : "";
-    List<Prepared> kept = new ArrayList<>();
-    kept.addAll(batch("UPDATE image_report SET advisory_db = :fp, matched_at = :now WHERE digest = :d" + condition,
-        same));
-    kept.addAll(batch("UPDATE image_report SET advisory_db = :fp, matched_at = :now, complete = :complete, "
-        + "diagnostics_json = :diags, vuln_hash = :hash WHERE digest = :d" + condition, differ));
+    int sameKept = 0;
+    Map<String, List<String>> sameByExpected = new HashMap<>();
+    same.forEach(p -> sameByExpected.computeIfAbsent((String) p.params().getValue("expected"), k -> new ArrayList<>())
+        .add(p.match().digest()));
+    for (Map.Entry<String, List<String>> e : sameByExpected.entrySet()) {
+      for (int i = 0; i < e.getValue().size(); i += 500) {
+        sameKept += jdbc.sql("UPDATE image_report SET advisory_db = :fp, matched_at = :now WHERE digest IN (:ds)"
+                + condition)
+            .param("fp", truncate(fingerprint, 256)).param("now", utc(now)).param("expected", e.getKey())
+            .param("ds", e.getValue().subList(i, Math.min(e.getValue().size(), i + 500))).update();
+      }
+    }
+    List<Prepared> kept = batch("UPDATE image_report SET advisory_db = :fp, matched_at = :now, complete = :complete, "
+        + "diagnostics_json = :diags, vuln_hash = :hash WHERE digest = :d" + condition, differ);
     List<MapSqlParameterSource> riskUpdates = new ArrayList<>();
     List<MapSqlParameterSource> riskInserts = new ArrayList<>();
     Map<String, List<Vulnerability>> changed = new java.util.LinkedHashMap<>();
@@ -196,7 +206,7 @@ public class ResultWriter {
       named.batchUpdate("INSERT INTO image_risk (digest, vul, baseline_num, new_suspicious, scanned_at) "
           + "VALUES (:d, :v, :b, :s, :now)", riskInserts.toArray(MapSqlParameterSource[]::new));
     }
-    return kept.size();
+    return sameKept + kept.size();
   }
 
   /** Runs one statement per item in a batch; returns the items whose row it changed. */

@@ -272,7 +272,7 @@ class ScanTaskIT {
 
   @Test
   @Order(3)
-  void aFailingImageFailsOnlyItsSubTask() throws Exception {
+  void aMissingManifestFailsOnlyItsSubTask() throws Exception {
     String ghost = "0".repeat(63) + "1";
     String images = "[{\"registryType\":\"harbor\",\"instanceId\":\"" + registryId + "\",\"repoNamespace\":\"team\","
         + "\"regionId\":\"cn-hangzhou\",\"repoName\":\"clean\",\"digest\":\"" + cleanDigest + "\",\"tag\":\"1.0\"},"
@@ -293,6 +293,26 @@ class ScanTaskIT {
     assertThat(latest.path("TaskId").asString()).isEqualTo(id);
     assertThat(latest.path("Status").asString()).isEqualTo("FAIL");
     assertThat(uuid("team/clean", "ghost")).isIn(jdbc().sql("SELECT uuid FROM image").query(String.class).list());
+  }
+
+  @Test
+  @Order(3)
+  void refusedCredentialsFailTheSubTaskWithoutShowingThePassword() throws Exception {
+    String password = "Wrong-Passw0rd-for-test";
+    try (RegistryProcess guarded = RegistryProcess.basic("scanner", "Right-Passw0rd-for-test")) {
+      java.util.Map<String, Object> p = new java.util.LinkedHashMap<>(Map.of("NetType", "2", "ProtocolType", "1",
+          "RegistryHostIp", "127.0.0.1", "RegistryRegionId", "cn-hangzhou", "RegistryType", "harbor",
+          "RegistryVersion", "V2", "UserName", "scanner", "Password", password,
+          "DomainName", "guarded.drydock.test", "Port", String.valueOf(guarded.port())));
+      long guardedId = client().call("AddPrivateRegistry", p).path("Data").path("Id").asLong();
+      String images = "[{\"instanceId\":\"" + guardedId + "\",\"repoNamespace\":\"team\",\"repoName\":\"app\","
+          + "\"digest\":\"" + cleanDigest + "\",\"tag\":\"1.0\"}]";
+      String id = client().call("PublicSyncAndCreateImageScanTask", Map.of("Images", images)).path("Data")
+          .path("TaskId").asString();
+      JsonNode leaf = ScanFixtures.awaitTask(client(), id, Duration.ofMinutes(2)).get(0);
+      assertThat(leaf.path("StatusText").asString()).isEqualTo("FAIL");
+      assertThat(leaf.path("ResultInfo").asString()).startsWith("unauthorized").doesNotContain(password);
+    }
   }
 
   @Test
