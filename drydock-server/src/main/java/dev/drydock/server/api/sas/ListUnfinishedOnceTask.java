@@ -66,5 +66,4 @@ public class ListUnfinishedOnceTask implements Action {
           OnceTaskFields.IMAGE_SCAN, t.totalCount());
     }).toList());
   }
-
 }
