@@ -5,12 +5,16 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
+import java.util.function.LongPredicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
@@ -75,6 +79,31 @@ public final class Processes {
         release.run();
       } catch (RuntimeException e) {
         log.warn("cannot give back {}: {}", what, e.toString());
+      }
+    }
+  }
+
+  /**
+   * Hands claimed work to free workers: for each candidate not already running here, {@code claim}
+   * it (false: another process has it) and run {@code work} on {@code workers}; {@code running}
+   * holds the ids in hand until {@code work} returns ({@code work} must remove them). A candidate
+   * the executor refuses (stopping) is given back with {@code giveBack}.
+   */
+  public static void dispatch(ExecutorService workers, Set<Long> running, List<Long> candidates,
+      LongPredicate claim, LongConsumer work, LongConsumer giveBack) {
+    for (long id : candidates) {
+      if (!running.add(id)) {
+        continue;
+      }
+      if (!claim.test(id)) {
+        running.remove(id);
+        continue;
+      }
+      try {
+        workers.execute(() -> work.accept(id));
+      } catch (RejectedExecutionException e) {
+        running.remove(id);
+        giveBack.accept(id);
       }
     }
   }

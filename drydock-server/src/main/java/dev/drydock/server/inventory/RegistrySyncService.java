@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -119,29 +118,17 @@ public class RegistrySyncService implements SmartLifecycle {
       if (free <= 0) {
         return;
       }
-      for (long id : claims.due(clock.instant(), free)) {
-        if (!running.add(id)) {
-          continue;
-        }
+      Processes.dispatch(w, running, claims.due(clock.instant(), free), id -> {
         Instant now = clock.instant();
-        if (!claims.claim(id, owner, now, now.plus(settings.lease()))) {
-          running.remove(id);
-          continue;
-        }
+        return claims.claim(id, owner, now, now.plus(settings.lease()));
+      }, id -> {
         try {
-          w.execute(() -> {
-            try {
-              runClaimed(id);
-            } finally {
-              running.remove(id);
-              wake();
-            }
-          });
-        } catch (RejectedExecutionException e) {
+          runClaimed(id);
+        } finally {
           running.remove(id);
-          claims.release(id, owner);
+          wake();
         }
-      }
+      }, id -> claims.release(id, owner));
     } catch (RuntimeException e) {
       LOG.warn("registry sync poll failed: {}", e.toString());
     }

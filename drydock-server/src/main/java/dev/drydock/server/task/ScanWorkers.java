@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -79,22 +78,10 @@ public class ScanWorkers implements SmartLifecycle {
       if (free <= 0) {
         return;
       }
-      for (long id : claims.claimable(clock.instant(), free)) {
-        if (!running.add(id)) {
-          continue;
-        }
+      Processes.dispatch(w, running, claims.claimable(clock.instant(), free), id -> {
         Instant now = clock.instant();
-        if (!claims.claim(id, owner, now, now.plus(settings.lease()))) {
-          running.remove(id);
-          continue;
-        }
-        try {
-          w.execute(() -> work(id));
-        } catch (RejectedExecutionException e) {
-          running.remove(id);
-          claims.release(id, owner, null, clock.instant());
-        }
-      }
+        return claims.claim(id, owner, now, now.plus(settings.lease()));
+      }, this::work, id -> claims.release(id, owner, null, clock.instant()));
     } catch (RuntimeException e) {
       LOG.warn("scan job poll failed: {}", e.toString());
     }

@@ -74,13 +74,4 @@ final class BaselineViews {
             .toLowerCase(Locale.ROOT).contains(criteria))
         .toList();
   }
-
-  /** One page (1-based) of a list computed whole. */
-  static <T> List<T> page(List<T> all, int page, int size) {
-    long from = (long) (page - 1) * size;
-    if (from >= all.size()) {
-      return List.of();
-    }
-    return all.subList((int) from, (int) Math.min(all.size(), from + size));
-  }
 }

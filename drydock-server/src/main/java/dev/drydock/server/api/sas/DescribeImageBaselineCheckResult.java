@@ -41,14 +41,12 @@ public class DescribeImageBaselineCheckResult implements Action {
   @Override
   public Object handle(Params params, CallContext context) {
     params.required("ImageUuid");
-    int page = params.currentPage();
-    int size = params.pageSize(20, 100);
-    ResultParams.lang(params);
+    ResultParams.Paging paging = ResultParams.Paging.of(params, 20);
     List<BaselineViews.NameGroup> groups = BaselineViews.groups(
         findings.imageRules(ResultParams.scope(params), BaselineViews.KIND), params);
-    List<Result> items = BaselineViews.page(groups, page, size).stream().map(g -> new Result(g.name().classAlias(),
+    List<Result> items = paging.slice(groups).stream().map(g -> new Result(g.name().classAlias(),
         g.rules().size(), g.name().alias(), g.name().key(), g.level(), g.firstScan(), g.count("high", false),
         g.lastScan(), g.count("low", false), g.count("medium", false), 0)).toList();
-    return new Response(new ResultParams.PageInfo(items.size(), page, size, groups.size()), items);
+    return new Response(paging.info(items.size(), groups.size()), items);
   }
 }

@@ -42,14 +42,12 @@ public class DescribeImageBaselineCheckSummary implements Action {
 
   @Override
   public Object handle(Params params, CallContext context) {
-    int page = params.currentPage();
-    int size = params.pageSize(20, 100);
-    ResultParams.lang(params);
+    ResultParams.Paging paging = ResultParams.Paging.of(params, 20);
     List<BaselineViews.NameGroup> groups = BaselineViews.groups(
         findings.imageRules(ResultParams.scope(params), BaselineViews.KIND), params);
-    List<Summary> items = BaselineViews.page(groups, page, size).stream().map(g -> new Summary(
+    List<Summary> items = paging.slice(groups).stream().map(g -> new Summary(
         g.name().classAlias(), g.name().classKey(), g.name().alias(), g.name().key(), g.level(), g.firstScan(),
         g.count("high", true), g.lastScan(), g.count("low", true), g.count("medium", true), 0)).toList();
-    return new Response(new ResultParams.PageInfo(items.size(), page, size, groups.size()), items);
+    return new Response(paging.info(items.size(), groups.size()), items);
   }
 }

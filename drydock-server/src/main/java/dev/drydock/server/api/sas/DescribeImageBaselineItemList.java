@@ -42,9 +42,7 @@ public class DescribeImageBaselineItemList implements Action {
   @Override
   public Object handle(Params params, CallContext context) {
     params.required("ImageUuid");
-    int page = params.currentPage();
-    int size = params.pageSize(20, 100);
-    ResultParams.lang(params);
+    ResultParams.Paging paging = ResultParams.Paging.of(params, 20);
     int status = params.integer("Status", 0, 0, 3);
     String classKey = params.string("BaselineClassKey").orElse(null);
     String nameKey = params.string("BaselineNameKey").orElse(null);
@@ -58,7 +56,7 @@ public class DescribeImageBaselineItemList implements Action {
             .filter(i -> classKey == null || i.baselineClassKey().equals(classKey))
             .filter(i -> nameKey == null || i.baselineNameKey().equals(nameKey))
             .distinct().toList();
-    List<ItemInfo> items = BaselineViews.page(all, page, size);
-    return new Response(new ResultParams.PageInfo(items.size(), page, size, all.size()), items);
+    List<ItemInfo> items = paging.slice(all);
+    return new Response(paging.info(items.size(), all.size()), items);
   }
 }

@@ -47,9 +47,7 @@ public class DescribeImageGroupedVulList implements Action {
 
   @Override
   public Object handle(Params params, CallContext context) {
-    int page = params.currentPage();
-    int size = params.pageSize(20, 100);
-    ResultParams.lang(params);
+    ResultParams.Paging paging = ResultParams.Paging.of(params, 20);
     params.integer("IsLatest", 0, 0, 1);
     params.longValue("PatchId");
     String type = params.oneOf("Type", List.of("cve", "sca")).orElse("cve");
@@ -59,12 +57,12 @@ public class DescribeImageGroupedVulList implements Action {
     VulnQueries.Filter f = new VulnQueries.Filter(type, id, params.string("AliasName").orElse(null), necessity,
         params.string("ImageLayer").orElse(null));
     long total = queries.countGroups(ResultParams.scope(params), f);
-    List<GroupedVulItem> items = queries.groups(ResultParams.scope(params), f, page, size).stream()
+    List<GroupedVulItem> items = queries.groups(ResultParams.scope(params), f, paging.page(), paging.size()).stream()
         .map(g -> {
           long last = DescribeImageVulList.millis(g.lastMatched());
           return new GroupedVulItem(g.title() == null ? g.vulnId() : g.title(), g.asap(), g.canFix() ? "yes" : "no",
               last, last, g.later(), g.vulnId(), g.nntf(), "", 0, "", g.type());
         }).toList();
-    return new Response(page, size, total, items);
+    return new Response(paging.page(), paging.size(), total, items);
   }
 }

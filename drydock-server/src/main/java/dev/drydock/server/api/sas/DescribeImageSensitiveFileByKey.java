@@ -48,14 +48,12 @@ public class DescribeImageSensitiveFileByKey implements Action {
   public Object handle(Params params, CallContext context) {
     params.required("ImageUuid");
     String key = params.required("SensitiveFileKey");
-    int page = params.currentPage();
-    int size = params.pageSize(20, 100);
-    ResultParams.lang(params);
+    ResultParams.Paging paging = ResultParams.Paging.of(params, 20);
     ImageScope scope = ResultParams.scope(params);
     Map<String, Object> p = Map.of("key", key);
     long total = findings.count(scope, SensitiveFileFields.KIND, p, "f.rule_id = :key");
-    List<FindingQueries.Row> rows = findings.rows(scope, SensitiveFileFields.KIND, p, "f.rule_id = :key", size,
-        (long) (page - 1) * size);
+    List<FindingQueries.Row> rows = findings.rows(scope, SensitiveFileFields.KIND, p, "f.rule_id = :key", paging.size(),
+        paging.offset());
     SensitiveCatalog.SensitiveClass k = SensitiveCatalog.of(key);
     List<SensitiveFile> items = rows.stream().map(r -> new SensitiveFile(k.advice(), k.description(), r.path(),
         r.firstSeen().toEpochMilli(), r.image().scannedAt() == null ? 0 : r.image().scannedAt().toEpochMilli(),
@@ -63,6 +61,6 @@ public class DescribeImageSensitiveFileByKey implements Action {
             + (r.evidence() == null ? "" : r.evidence()), r.level(), r.ruleId(), r.title())).toList();
     String lastRow = rows.isEmpty() ? "" : String.valueOf(rows.get(rows.size() - 1).id());
     return new Response("200", 200, "successful", true,
-        new SensitiveFileFields.PageInfo(items.size(), page, lastRow, size, total), items);
+        new SensitiveFileFields.PageInfo(items.size(), paging.page(), lastRow, paging.size(), total), items);
   }
 }

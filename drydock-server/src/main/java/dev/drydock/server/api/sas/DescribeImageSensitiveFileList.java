@@ -51,9 +51,7 @@ public class DescribeImageSensitiveFileList implements Action {
 
   @Override
   public Object handle(Params params, CallContext context) {
-    int page = params.currentPage();
-    int size = params.pageSize(20, 100);
-    ResultParams.lang(params);
+    ResultParams.Paging paging = ResultParams.Paging.of(params, 20);
     List<String> c = new ArrayList<>();
     Map<String, Object> p = new HashMap<>();
     Set<String> levels = ResultParams.allowed(params, "RiskLevel", List.of("high", "medium", "low"));
@@ -75,8 +73,8 @@ public class DescribeImageSensitiveFileList implements Action {
     ImageScope scope = ResultParams.scope(params);
     String condition = String.join(" AND ", c);
     long total = findings.countSamples(scope, SensitiveFileFields.KIND, p, condition);
-    List<SensitiveFile> items = findings.samples(scope, SensitiveFileFields.KIND, p, condition, size,
-        (long) (page - 1) * size).stream().map(s -> {
+    List<SensitiveFile> items = findings.samples(scope, SensitiveFileFields.KIND, p, condition, paging.size(),
+        paging.offset()).stream().map(s -> {
           SensitiveCatalog.SensitiveClass k = SensitiveCatalog.of(s.ruleId());
           long last = s.lastScanned() == null ? 0 : s.lastScanned().toEpochMilli();
           return new SensitiveFile(k.advice(), k.key(), k.name(), s.findings(), k.description(),
@@ -84,6 +82,6 @@ public class DescribeImageSensitiveFileList implements Action {
         }).toList();
     String lastRow = items.isEmpty() ? "" : items.get(items.size() - 1).sensitiveFileKey();
     return new Response("200", 200, "successful", true,
-        new SensitiveFileFields.PageInfo(items.size(), page, lastRow, size, total), items);
+        new SensitiveFileFields.PageInfo(items.size(), paging.page(), lastRow, paging.size(), total), items);
   }
 }

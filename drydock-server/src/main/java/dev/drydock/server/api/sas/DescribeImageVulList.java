@@ -63,9 +63,9 @@ public class DescribeImageVulList implements Action {
   public Object handle(Params params, CallContext context) {
     params.required("Type");
     String type = params.oneOf("Type", List.of("cve", "sca")).orElseThrow();
-    int page = params.currentPage();
-    int size = params.pageSize(10, 100);
-    ResultParams.lang(params);
+    ResultParams.Paging paging = ResultParams.Paging.of(params, 10);
+    int page = paging.page();
+    int size = paging.size();
     Set<String> necessity = ResultParams.allowed(params, "Necessity", List.of("asap", "later", "nntf"));
     Set<String> statuses = ResultParams.allowed(params, "StatusList", List.of("1", "4", "7"));
     boolean dealt = params.oneOf("Dealed", List.of("y", "n", "Y", "N")).map(d -> d.equalsIgnoreCase("y"))

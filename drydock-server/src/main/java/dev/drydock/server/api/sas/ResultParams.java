@@ -83,6 +83,30 @@ final class ResultParams {
     return v.isPresent() ? v.get() : p.string(b).orElse(null);
   }
 
+  /** {@code CurrentPage} (default 1) and {@code PageSize} (the operation's default, at most 100); {@code Lang} checked. */
+  record Paging(int page, int size) {
+    static Paging of(Params p, int defaultSize) {
+      lang(p);
+      return new Paging(p.currentPage(), p.pageSize(defaultSize, 100));
+    }
+
+    long offset() {
+      return (long) (page - 1) * size;
+    }
+
+    /** This page of a list computed whole. */
+    <T> List<T> slice(List<T> all) {
+      if (offset() >= all.size()) {
+        return List.of();
+      }
+      return all.subList((int) offset(), (int) Math.min(all.size(), offset() + size));
+    }
+
+    PageInfo info(int count, long total) {
+      return new PageInfo(count, page, size, total);
+    }
+  }
+
   /** PageInfo of most result operations. */
   public record PageInfo(int count, int currentPage, int pageSize, long totalCount) {}
 }
