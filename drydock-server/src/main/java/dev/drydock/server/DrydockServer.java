@@ -32,19 +32,8 @@ public class DrydockServer {
         .logStartupInfo(false);
   }
 
-  /**
-   * Runs the server, configured from the environment ({@link ServerSettings#resolve}), until the
-   * process is asked to stop (SIGTERM / SIGINT): what {@code drydock serve} does, without the CLI.
-   */
-  public static void main(String[] args) throws InterruptedException {
-    ConfigurableApplicationContext ctx = start(ServerSettings.resolve(null, null, null, null, null));
-    java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
-    ctx.addApplicationListener(e -> {
-      if (e instanceof org.springframework.context.event.ContextClosedEvent) {
-        closed.countDown();
-      }
-    });
-    ctx.registerShutdownHook();
-    closed.await();
+  /** Runs the server from the environment (see {@link ServerSettings}) until the JVM is stopped. */
+  public static void main(String[] args) {
+    start(ServerSettings.resolve(null, null, null, null, null)); // the web server's threads keep the JVM running
   }
 }
