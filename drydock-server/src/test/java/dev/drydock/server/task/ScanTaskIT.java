@@ -136,6 +136,41 @@ class ScanTaskIT {
     assertThat(latest.path("Task").get(0).path("TaskId").asString()).isEqualTo(taskId);
     assertThat(latest.path("Task").get(0).path("Status").asString()).isEqualTo("SUCCESS");
     assertThat(latest.path("Task").get(0).path("Finish").asInt()).isEqualTo(3);
+
+    for (String tag : List.of("1.0", "latest")) {
+      JsonNode stats = statistics(uuid("team/vuln", tag));
+      assertThat(stats.path("vul").asLong()).as("vulnerable %s", tag).isGreaterThanOrEqualTo(2);
+      assertThat(stats.path("baselineNum").asLong()).isEqualTo(2);
+      assertThat(stats.path("newSuspicious").asLong()).isPositive();
+    }
+    JsonNode clean = statistics(uuid("team/clean", "1.0"));
+    assertThat(clean.path("vul").asLong() + clean.path("baselineNum").asLong() + clean.path("newSuspicious").asLong())
+        .as("the clean image").isZero();
+    JsonNode instance = instance(uuid("team/vuln", "latest"));
+    assertThat(instance.path("ScaStatus").asString()).isEqualTo("SUCCESS");
+    assertThat(instance.path("ScaProgress").asInt()).isEqualTo(100);
+    assertThat(instance.path("LastScanTime").asLong()).isPositive();
+    assertThat(instance.path("VulCount").asInt()).isGreaterThanOrEqualTo(2);
+  }
+
+  /** ListImageRisk's Statistics of an image, parsed. */
+  static JsonNode statistics(String uuid) throws Exception {
+    for (JsonNode r : client().call("ListImageRisk", Map.of("PageSize", "100")).path("ImageRiskList")) {
+      if (r.path("Uuid").asString().equals(uuid)) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.path("Statistics").asString());
+      }
+    }
+    throw new AssertionError("ListImageRisk does not list " + uuid);
+  }
+
+  /** DescribeImageInstances' entry of an image. */
+  static JsonNode instance(String uuid) throws Exception {
+    for (JsonNode r : client().call("DescribeImageInstances", Map.of("PageSize", "100")).path("ImageInstanceList")) {
+      if (r.path("Uuid").asString().equals(uuid)) {
+        return r;
+      }
+    }
+    throw new AssertionError("DescribeImageInstances does not list " + uuid);
   }
 
   static String uuid(String path, String tag) {
@@ -292,7 +327,7 @@ class ScanTaskIT {
     JsonNode latest = client().call("DescribeImageLatestScanTask", Map.of("Digest", ghost)).path("Task").get(0);
     assertThat(latest.path("TaskId").asString()).isEqualTo(id);
     assertThat(latest.path("Status").asString()).isEqualTo("FAIL");
-    assertThat(uuid("team/clean", "ghost")).isIn(jdbc().sql("SELECT uuid FROM image").query(String.class).list());
+    assertThat(instance(uuid("team/clean", "ghost")).path("ScaStatus").asString()).isEqualTo("FAIL");
   }
 
   @Test
@@ -347,6 +382,8 @@ class ScanTaskIT {
         .path("ImageScaVulCount").asLong()).isEqualTo(1);
     assertThat(jdbc().sql("SELECT vul FROM image_risk WHERE digest = :d").param("d", vulnerableDigest)
         .query(Long.class).single()).isEqualTo(riskBefore + 1);
+    assertThat(statistics(vuln).path("vul").asLong()).as("ListImageRisk after the re-match").isEqualTo(riskBefore + 1);
+    assertThat(statistics(uuid("team/clean", "1.0")).path("vul").asLong()).isZero();
     assertThat(jdbc().sql("SELECT vul FROM image_risk WHERE digest = :d").param("d", cleanDigest)
         .query(Long.class).single()).isZero();
     assertThat(jdbc().sql("SELECT COUNT(*) FROM scan_log").query(Long.class).single())
