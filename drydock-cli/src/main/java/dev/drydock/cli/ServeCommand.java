@@ -15,6 +15,9 @@ import picocli.CommandLine.Option;
         "Health: /actuator/health, metrics: /actuator/prometheus."})
 final class ServeCommand implements Callable<Integer> {
 
+  /** Spring Boot's logging configuration for the server: logs on stderr, levels from application.properties. */
+  static final String LOGGING_CONFIG = "classpath:dev/drydock/cli/serve-logback.xml";
+
   @Option(names = "--port", paramLabel = "PORT", description = "Listen port (default: $DRYDOCK_PORT, else 8080).")
   Integer port;
 
@@ -24,6 +27,9 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     ServerSettings settings = server.settings(port);
+    if (System.getProperty("logging.config") == null && System.getenv("LOGGING_CONFIG") == null) {
+      System.setProperty("logging.config", LOGGING_CONFIG);
+    }
     CountDownLatch closed = new CountDownLatch(1);
     ConfigurableApplicationContext ctx = DrydockServer.start(settings);
     ctx.addApplicationListener(e -> {

@@ -154,6 +154,59 @@ class ScanCommandTest {
     CliRun bad = CliRun.run("scan", "oci-dir:" + l, "--no-cache", "-q", "--scanners", "malware", "--rules", rules.toString());
     assertThat(bad.exitCode()).isEqualTo(1);
     assertThat(bad.err()).contains("broken.yar:1:");
+    CliRun missing = CliRun.run("scan", "oci-dir:" + l, "--no-cache", "-q", "--scanners", "malware", "--rules",
+        tmp.resolve("no-such-rules").toString());
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err().strip()).isEqualTo("error: rule path not found: " + tmp.resolve("no-such-rules"));
+  }
+
+  @Test
+  void findingsOfEveryKindAppearInTableJsonAndSarif() throws Exception {
+    String eicar = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
+    String keyId = "AKIA2Q7XH5LMN3OPQ4RS";
+    Path l = tmp.resolve("findings");
+    OciImageBuilder.image().layer(OciImageBuilder.layer()
+        .file("tmp/eicar.com", eicar)
+        .file("srv/app/.env", "# settings\nREGION=eu-west-1\naws_access_key_id=" + keyId + "\n")).writeTo(l, "t");
+    String image = "oci-dir:" + l;
+    String scanners = "baseline,secret,malware";
+
+    CliRun table = CliRun.run("scan", image, "--no-cache", "-q", "--scanners", scanners);
+    assertThat(table.exitCode()).as(table.err()).isZero();
+    assertThat(table.out()).contains("EICAR_Test_File").contains("aws_access_key_id").contains("config_run_as_root")
+        .doesNotContain(keyId);
+
+    CliRun json = CliRun.run("scan", image, "--no-cache", "-q", "--scanners", scanners, "-f", "json");
+    JsonNode report = new ObjectMapper().readTree(json.out());
+    assertThat(report.at("/index/findings").findValuesAsText("ruleId"))
+        .contains("EICAR_Test_File", "aws_access_key_id", "config_run_as_root");
+    assertThat(json.out()).doesNotContain(keyId);
+
+    CliRun sarif = CliRun.run("scan", image, "--no-cache", "-q", "--scanners", scanners, "-f", "sarif");
+    assertThat(sarif.exitCode()).as(sarif.err()).isZero();
+    assertThat(sarif.out()).doesNotContain(keyId);
+    JsonNode run = new ObjectMapper().readTree(sarif.out()).at("/runs/0");
+    java.util.Map<String, JsonNode> byRule = new java.util.HashMap<>();
+    run.path("results").forEach(r -> byRule.put(r.path("ruleId").asText(), r));
+    assertThat(byRule).containsKeys("EICAR_Test_File", "aws_access_key_id", "config_run_as_root");
+    assertThat(byRule.get("aws_access_key_id").at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+        .isEqualTo("srv/app/.env");
+    assertThat(byRule.get("aws_access_key_id").at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(3);
+    assertThat(byRule.get("EICAR_Test_File").at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+        .isEqualTo("tmp/eicar.com");
+    assertThat(byRule.get("EICAR_Test_File").at("/properties/layer").asText()).startsWith("sha256:");
+    assertThat(byRule.get("config_run_as_root").at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+        .isEqualTo("image-config");
+    // One rule per rule id, listed in the order the results first use them (stable output).
+    java.util.List<String> ruleIds = run.at("/tool/driver/rules").findValuesAsText("id");
+    assertThat(ruleIds).doesNotHaveDuplicates().containsAll(byRule.keySet());
+    java.util.List<String> firstUse = new java.util.ArrayList<>();
+    run.path("results").forEach(r -> {
+      if (!firstUse.contains(r.path("ruleId").asText())) {
+        firstUse.add(r.path("ruleId").asText());
+      }
+    });
+    assertThat(ruleIds).isEqualTo(firstUse);
   }
 
   @Test

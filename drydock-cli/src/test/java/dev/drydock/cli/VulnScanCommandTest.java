@@ -100,6 +100,13 @@ class VulnScanCommandTest {
     for (JsonNode v : vulns) {
       if (v.path("id").asText().equals("GHSA-jfh8-c2jp-5v3q")) {
         ref = v.at("/affects/0/ref").asText();
+        assertThat(v.at("/source/name").asText()).isEqualTo("osv");
+        assertThat(v.at("/ratings/0/severity").asText()).isEqualTo("critical");
+        assertThat(v.at("/ratings/0/method").asText()).isEqualTo("CVSSv31");
+        assertThat(v.at("/ratings/0/vector").asText()).startsWith("CVSS:3.1/AV:N/AC:L");
+        assertThat(v.at("/affects/0/versions").toString())
+            .contains("{\"version\":\"2.14.1\",\"status\":\"affected\"}")
+            .contains("{\"version\":\"2.15.0\",\"status\":\"unaffected\"}");
       }
     }
     String finalRef = ref;
@@ -129,10 +136,46 @@ class VulnScanCommandTest {
   }
 
   @Test
+  void dbUpdateFromAConfiguredSourceAsksConditionallyTheSecondTime() throws Exception {
+    byte[] tracker = Files.readAllBytes(tmp.resolve("tracker-excerpt.json")); // copied by setUp
+    java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/tracker/data/json", x -> {
+      String inm = x.getRequestHeaders().getFirst("If-None-Match");
+      asked.add(String.valueOf(inm));
+      x.getResponseHeaders().set("ETag", "\"v1\"");
+      if ("\"v1\"".equals(inm)) {
+        x.sendResponseHeaders(304, -1);
+      } else {
+        x.sendResponseHeaders(200, tracker.length);
+        x.getResponseBody().write(tracker);
+      }
+      x.close();
+    });
+    server.start();
+    try {
+      Path fresh = tmp.resolve("updated.db");
+      String source = "--source=debian-tracker=http://127.0.0.1:" + server.getAddress().getPort() + "/tracker/data/json";
+      CliRun first = CliRun.run("db", "update", "--db", fresh.toString(), source);
+      assertThat(first.exitCode()).as(first.err()).isZero();
+      assertThat(first.out().strip()).isEqualTo("updated   debian-tracker: 8 advisories");
+      CliRun second = CliRun.run("db", "update", "--db", fresh.toString(), source);
+      assertThat(second.out().strip()).isEqualTo("unchanged debian-tracker: not modified (304)");
+      assertThat(asked).containsExactly("null", "\"v1\"");
+      assertThat(CliRun.run("db", "status", "--db", fresh.toString()).out()).contains("debian-tracker").contains("Debian:12");
+      assertThat(CliRun.run("db", "update", "--db", fresh.toString(), "--source", "no-url").exitCode()).isEqualTo(2);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void noDatabaseSaysSoAndNamesTheCommand() {
     CliRun r = CliRun.run("scan", image, "--db", tmp.resolve("none.db").toString(), "--no-cache", "-q");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).contains("no advisory database is installed").contains("drydock db update");
+    assertThat(r.out()).contains("no advisory database is installed").contains("drydock db update")
+        .contains("what was not analysed:\n  - [incomplete] not every package was matched against advisories");
     assertThat(r.err()).contains("incomplete");
   }
 

@@ -2,6 +2,7 @@ package dev.drydock.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drydock.http.ConnectionFailures;
 import dev.drydock.image.Descriptor;
 import dev.drydock.image.Digest;
 import dev.drydock.image.DigestVerifyingInputStream;
@@ -54,6 +55,7 @@ public final class RegistryClient {
 
   /**
    * @param insecure use plain HTTP instead of HTTPS
+   * @param requestTimeout how long to wait for a response's headers, and for each next byte of a blob
    * @param maxAttempts attempts per request for retryable failures (≥ 1)
    */
   public record Options(boolean insecure, Duration connectTimeout, Duration requestTimeout, int maxAttempts,
@@ -63,6 +65,10 @@ public final class RegistryClient {
 
     public Options withInsecure(boolean i) {
       return new Options(i, connectTimeout, requestTimeout, maxAttempts, initialBackoff, userAgent);
+    }
+
+    public Options withRequestTimeout(Duration timeout) {
+      return new Options(insecure, connectTimeout, timeout, maxAttempts, initialBackoff, userAgent);
     }
 
     public Options withRetries(int attempts, Duration backoff) {
@@ -147,7 +153,8 @@ public final class RegistryClient {
   public DigestVerifyingInputStream openBlob(String repository, Descriptor d, String what) throws IOException {
     URI uri = base().resolve("/v2/" + repository + "/blobs/" + d.digest());
     HttpResponse<InputStream> r = send(uri, "GET", "*/*", pullScope(repository), what + " blob " + d.digest(), Kind.BLOB);
-    return new DigestVerifyingInputStream(r.body(), d.digest(), d.size());
+    return new DigestVerifyingInputStream(new StallGuard(r.body(), options.requestTimeout(), "blob " + d.digest()
+        + " of " + what + " from " + host), d.digest(), d.size());
   }
 
   /** Reads a small blob (a config) whole, verified, refusing more than {@code max} bytes. */
@@ -231,11 +238,13 @@ public final class RegistryClient {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while fetching " + what);
       } catch (IOException e) {
-        if (attempt < options.maxAttempts()) {
+        boolean tls = tlsFailure(e);
+        if (attempt < options.maxAttempts() && !unresolved(e) && !tls) {
           backoff(attempt, null, what);
           continue;
         }
-        throw new RegistryException("cannot reach registry " + host + " for " + what + ": " + describe(e), 0, true, e);
+        throw new RegistryException("cannot reach registry " + host + " for " + what + ": " + describe(e, target), 0,
+            !tls, e);
       }
       int status = r.statusCode();
       if (status >= 200 && status < 300) {
@@ -353,11 +362,13 @@ public final class RegistryClient {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while fetching a token for " + what);
       } catch (IOException e) {
-        if (attempt < options.maxAttempts()) {
+        boolean tls = tlsFailure(e);
+        if (attempt < options.maxAttempts() && !unresolved(e) && !tls) {
           backoff(attempt, null, what);
           continue;
         }
-        throw new RegistryException("cannot reach token service " + uri.getHost() + " for " + what + ": " + describe(e), 0, true, e);
+        throw new RegistryException("cannot reach token service " + uri.getHost() + " for " + what + ": "
+            + describe(e, uri), 0, !tls, e);
       }
       if ((r.statusCode() == 429 || r.statusCode() >= 500) && attempt < options.maxAttempts()) {
         backoff(attempt, r.headers().firstValue("Retry-After").orElse(null), what);
@@ -434,9 +445,19 @@ public final class RegistryClient {
     return fallback;
   }
 
-  private static String describe(IOException e) {
-    String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  private static boolean unresolved(Throwable e) {
+    return ConnectionFailures.unresolved(e);
+  }
+
+  private static boolean tlsFailure(Throwable e) {
+    return ConnectionFailures.tls(e);
+  }
+
+  private static String describe(IOException e, URI target) {
+    if (tlsFailure(e) && String.valueOf(e.getMessage()).contains("plaintext connection")) {
+      return "it answered plain HTTP to a TLS handshake (use --insecure for a plain-HTTP registry)";
+    }
+    return ConnectionFailures.describe(e, target);
   }
 
   private static Digest hash(Digest like, byte[] bytes) {

@@ -85,7 +85,7 @@ public final class SarifReportWriter implements ReportWriter {
     Run run = new Run()
         .withTool(new Tool().withDriver(new ToolComponent().withName("drydock").withVersion(report.drydockVersion())
             .withInformationUri(URI.create("https://github.com/drydock-dev/drydock"))
-            .withRules(Set.copyOf(rules.values()))))
+            .withRules(new java.util.LinkedHashSet<>(rules.values()))))
         .withResults(results)
         .withProperties(new PropertyBag().withAdditionalProperty("image", report.index().image().name())
             .withAdditionalProperty("manifestDigest", report.index().image().manifestDigest())

@@ -38,6 +38,9 @@ public final class TableReportWriter implements ReportWriter {
       p.println("  - " + (d.kind() == Diagnostic.Kind.INCOMPLETE ? "[incomplete] " : "[warning] ") + d.message()
           + (d.path() == null ? "" : " (/" + d.path() + (d.layer() == null ? "" : " in layer " + shortLayer(d.layer())) + ")"));
     }
+    if (report.vulnerabilities() != null && !report.vulnerabilities().complete()) {
+      p.println("  - [incomplete] not every package was matched against advisories (see Vulnerabilities below)");
+    }
     p.println();
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"TYPE", "NAME", "VERSION", "LAYER", "PATH"});

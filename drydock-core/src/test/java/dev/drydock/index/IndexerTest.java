@@ -156,8 +156,12 @@ class IndexerTest {
   @Test
   void hostileEntriesNeverEscapeAndAreReported() throws Exception {
     String marker = "drydock-escape-" + UUID.randomUUID();
+    Path cacheDir = tmp.resolve("work/cache");
     IndexReport r = index(OciImageBuilder.image().layer(OciImageBuilder.layer().preserveOrder()
         .raw(TarEntry.file("../../../../../../../../tmp/" + marker, "pwned".getBytes(StandardCharsets.UTF_8), 0644))
+        .raw(TarEntry.file("../" + marker, "pwned".getBytes(StandardCharsets.UTF_8), 0644))
+        .raw(TarEntry.of("escape", TarConstants.LF_SYMLINK, "../../../../../../../../tmp"))
+        .raw(TarEntry.file("escape/" + marker, "pwned".getBytes(StandardCharsets.UTF_8), 0644))
         .raw(TarEntry.file("../../etc/os-release", OS_RELEASE.getBytes(StandardCharsets.UTF_8), 0644))
         .raw(TarEntry.file("/var/lib/dpkg/status.d/abs", distroless("abs", "1").getBytes(StandardCharsets.UTF_8), 0644))
         .raw(TarEntry.of("etc/shadow-link", TarConstants.LF_SYMLINK, "../../../../../etc/shadow"))
@@ -165,8 +169,20 @@ class IndexerTest {
         .raw(TarEntry.of("var/lib/dpkg/status.d/hl", TarConstants.LF_LINK, "../../../../../etc/passwd"))
         .charDevice("dev/null", 1, 3)
         .blockDevice("dev/sda", 8, 0)
-        .fifo("run/fifo")));
+        .fifo("run/fifo")), new DiskLayerCache(cacheDir), IndexLimits.DEFAULT);
     assertThat(Files.exists(Path.of("/tmp", marker))).isFalse();
+    assertThat(Files.exists(Path.of(marker))).as("relative to the working directory").isFalse();
+    // Only the cache directory was written to: the layout under tmp/, the result under cache/.
+    try (Stream<Path> s = Files.walk(tmp)) {
+      assertThat(s.filter(Files::isRegularFile).filter(p -> !p.startsWith(cacheDir))
+          .filter(p -> !p.getFileName().toString().equals("oci-layout") && !p.getFileName().toString().equals("index.json")
+              && !p.getParent().getFileName().toString().equals("sha256")))
+          .isEmpty();
+    }
+    try (Stream<Path> s = Files.walk(cacheDir)) {
+      assertThat(s.filter(Files::isRegularFile)).isNotEmpty()
+          .allSatisfy(p -> assertThat(p.getFileName().toString()).doesNotContain(marker));
+    }
     assertThat(r.os().id()).as("../../etc/os-release is analysed where a runtime would put it").isEqualTo("debian");
     assertThat(names(r)).containsExactly("abs=1");
     assertThat(r.diagnostics()).extracting(Diagnostic::message).anySatisfy(m -> assertThat(m).contains("../../etc/os-release"))

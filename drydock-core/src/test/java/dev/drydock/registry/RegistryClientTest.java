@@ -11,11 +11,14 @@ import dev.drydock.image.DigestMismatchException;
 import dev.drydock.image.MediaTypes;
 import dev.drydock.image.RegistryException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,6 +117,107 @@ class RegistryClientTest {
     assertThatThrownBy(() -> c.fetchManifest("team/app", "1.0", "x"))
         .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.isTransient()).isTrue())
         .hasMessageContaining("cannot reach registry 127.0.0.1:" + port);
+  }
+
+  @Test
+  void unresolvableHostFailsAtOnceNamingTheHost() {
+    // RFC 6761: .invalid names never resolve.
+    RegistryClient c = new RegistryClient("registry.drydock.invalid", "registry.drydock.invalid",
+        CredentialProvider.ANONYMOUS, RegistryClient.Options.DEFAULT.withRetries(5, Duration.ofSeconds(10)));
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> c.fetchManifest("team/app", "1.0", "registry.drydock.invalid/team/app:1.0"))
+        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.isTransient()).isTrue())
+        .hasMessage("cannot reach registry registry.drydock.invalid for registry.drydock.invalid/team/app:1.0: "
+            + "cannot resolve host registry.drydock.invalid");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no 10 s backoff").isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void refusedConnectionSaysSo() {
+    int port = server.getAddress().getPort();
+    server.stop(0);
+    RegistryClient c = new RegistryClient("127.0.0.1:" + port, "127.0.0.1:" + port, CredentialProvider.ANONYMOUS,
+        RegistryClient.Options.DEFAULT.withInsecure(true).withRetries(1, Duration.ofMillis(10)));
+    assertThatThrownBy(() -> c.fetchManifest("team/app", "1.0", "x"))
+        .hasMessage("cannot reach registry 127.0.0.1:" + port + " for x: Connection refused");
+  }
+
+  @Test
+  void plainHttpRegistryWithoutInsecureFailsAtOnceAndSaysWhatToDo() throws IOException {
+    // A plain-HTTP server answering the TLS ClientHello as a malformed request, as Go's net/http
+    // (docker-registry) does.
+    java.net.ServerSocket plain = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+    Thread answer = Thread.ofVirtual().start(() -> {
+      while (!plain.isClosed()) {
+        try (java.net.Socket s = plain.accept()) {
+          s.getInputStream().read(new byte[512]);
+          s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n400 Bad Request"
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+          return;
+        }
+      }
+    });
+    int port = plain.getLocalPort();
+    RegistryClient c = new RegistryClient("127.0.0.1:" + port, "127.0.0.1:" + port, CredentialProvider.ANONYMOUS,
+        RegistryClient.Options.DEFAULT.withRetries(5, Duration.ofSeconds(10)));
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> c.fetchManifest("team/app", "1.0", "x"))
+        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.isTransient()).isFalse())
+        .hasMessage("cannot reach registry 127.0.0.1:" + port + " for x: it answered plain HTTP to a TLS handshake "
+            + "(use --insecure for a plain-HTTP registry)");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no 10 s backoff").isLessThan(Duration.ofSeconds(10));
+    plain.close();
+    answer.interrupt();
+  }
+
+  @Test
+  void aBlobThatStallsMidwayTimesOutNamingIt() throws IOException {
+    CountDownLatch release = new CountDownLatch(1);
+    byte[] half = new byte[32 * 1024];
+    server.createContext("/v2/team/app/blobs/", ex -> {
+      ex.sendResponseHeaders(200, half.length * 2L);
+      ex.getResponseBody().write(half);
+      ex.getResponseBody().flush();
+      try {
+        release.await(30, TimeUnit.SECONDS); // then never sends the rest
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      ex.close();
+    });
+    String host = "127.0.0.1:" + server.getAddress().getPort();
+    RegistryClient c = new RegistryClient(host, host, CredentialProvider.ANONYMOUS,
+        RegistryClient.Options.DEFAULT.withInsecure(true).withRequestTimeout(Duration.ofMillis(500)));
+    Descriptor d = new Descriptor(MediaTypes.OCI_LAYER_GZIP, Digest.sha256(new byte[half.length * 2]), half.length * 2L,
+        null, java.util.Map.of(), List.of());
+    long start = System.nanoTime();
+    try (InputStream in = c.openBlob("team/app", d, host + "/team/app:1.0")) {
+      assertThatThrownBy(in::readAllBytes).isInstanceOf(java.net.http.HttpTimeoutException.class)
+          .hasMessage("no data for 500 ms while reading blob " + d.digest() + " of " + host + "/team/app:1.0 from " + host);
+    } finally {
+      release.countDown();
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void aSlowReaderIsNoStall() throws Exception {
+    byte[] blob = new byte[256 * 1024];
+    new java.util.Random(1).nextBytes(blob);
+    server.createContext("/v2/team/app/blobs/", ex -> send(ex, 200, blob, "application/octet-stream"));
+    String host = "127.0.0.1:" + server.getAddress().getPort();
+    RegistryClient c = new RegistryClient(host, host, CredentialProvider.ANONYMOUS,
+        RegistryClient.Options.DEFAULT.withInsecure(true).withRequestTimeout(Duration.ofMillis(300)));
+    Descriptor d = new Descriptor(MediaTypes.OCI_LAYER_GZIP, Digest.sha256(blob), blob.length, null, java.util.Map.of(),
+        List.of());
+    try (var in = c.openBlob("team/app", d, host + "/team/app:1.0")) {
+      byte[] first = in.readNBytes(1000);
+      Thread.sleep(1200); // the analyzers are busy: four idle periods without a read
+      byte[] rest = in.readAllBytes();
+      in.drainAndVerify();
+      assertThat(first.length + rest.length).isEqualTo(blob.length);
+    }
   }
 
   @Test

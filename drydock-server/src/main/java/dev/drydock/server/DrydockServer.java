@@ -1,7 +1,6 @@
 package dev.drydock.server;
 
 import dev.drydock.server.config.ServerSettings;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,7 +32,8 @@ public class DrydockServer {
         .logStartupInfo(false);
   }
 
+  /** Runs the server from the environment (see {@link ServerSettings}) until the JVM is stopped. */
   public static void main(String[] args) {
-    SpringApplication.exit(start(ServerSettings.resolve(null, null, null, null, null)));
+    start(ServerSettings.resolve(null, null, null, null, null)); // the web server's threads keep the JVM running
   }
 }

@@ -1,5 +1,6 @@
 package dev.drydock.vuln.db;
 
+import dev.drydock.http.ConnectionFailures;
 import dev.drydock.vuln.feed.FeedException;
 import dev.drydock.vuln.feed.FeedInput;
 import java.io.IOException;
@@ -115,8 +116,7 @@ public final class Updater {
     } catch (FeedException | AdvisoryDatabaseException e) {
       return new UpdateResult.Failed(source, e.getMessage());
     } catch (IOException e) {
-      String msg = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
-      return new UpdateResult.Failed(source, source.url() + ": " + msg.replace('\n', ' '));
+      return new UpdateResult.Failed(source, source.url() + ": " + ConnectionFailures.describe(e, source.url()));
     }
   }
 

@@ -191,7 +191,8 @@ class UpdaterTest {
     assertThat(((UpdateResult.Failed) results.get(2)).message())
         .isEqualTo(url("/v3.19/main.json") + ": expected feed kind alpine-secdb, but the content is debian-tracker");
     assertThat(((UpdateResult.Failed) results.get(3)).message()).isEqualTo("HTTP 404 from " + url("/nothing.json"));
-    assertThat(((UpdateResult.Failed) results.get(4)).message()).startsWith("http://127.0.0.1:" + closed + "/x.json: ");
+    assertThat(((UpdateResult.Failed) results.get(4)).message())
+        .isEqualTo("http://127.0.0.1:" + closed + "/x.json: Connection refused");
     assertThat(results.get(5)).isInstanceOf(UpdateResult.Updated.class);
 
     assertThat(db.source("debian-tracker").orElseThrow()).isEqualTo(trackerBefore);
@@ -199,6 +200,14 @@ class UpdaterTest {
     db.removeSource("alpine-secdb/v3.20/main");
     assertThat(AdvisoryDatabaseTest.snapshot(db).replaceAll("builtAt=\\S+|^\\S+ ", ""))
         .isEqualTo(before.replaceAll("builtAt=\\S+|^\\S+ ", ""));
+  }
+
+  @Test
+  void anUnresolvableHostIsNamed() throws Exception {
+    // RFC 6761: .invalid names never resolve.
+    FeedSource nowhere = new FeedSource("nowhere", URI.create("https://feeds.drydock.invalid/all.zip"), null);
+    assertThat(updater().update(List.of(nowhere))).singleElement().isEqualTo(new UpdateResult.Failed(nowhere,
+        "https://feeds.drydock.invalid/all.zip: cannot resolve host feeds.drydock.invalid"));
   }
 
   @Test

@@ -22,5 +22,14 @@ public interface Action {
     return "yundun-sas:" + name();
   }
 
+  /**
+   * The resource the RAM action is authorised on. Security Center's operations have no
+   * resource-level permissions ("All Resources": policies name them {@code *}); RAM's own name the
+   * user or policy they act on ({@code acs:ram:*:*:user/alice}).
+   */
+  default String ramResource(Params params, CallContext context) {
+    return "*";
+  }
+
   Object handle(Params params, CallContext context);
 }

@@ -1,5 +1,7 @@
 package dev.drydock.server.api;
 
+import java.util.Map;
+
 /**
  * An error answered on the wire as {@code {RequestId, HostId, Code, Message, Recommend}} with
  * its HTTP status. Every failure an Action or the protocol layer reports is one of these; the
@@ -8,10 +10,20 @@ package dev.drydock.server.api;
  */
 public final class ApiException extends RuntimeException {
   private final ErrorCode code;
+  private final Map<String, Object> extra;
 
   public ApiException(ErrorCode code, String message) {
+    this(code, message, Map.of());
+  }
+
+  /**
+   * An error whose body carries more top-level fields than the usual five, e.g. the
+   * {@code AccessDeniedDetail} of a NoPermission answer (clients read it when present).
+   */
+  public ApiException(ErrorCode code, String message, Map<String, Object> extra) {
     super(message);
     this.code = code;
+    this.extra = Map.copyOf(extra);
   }
 
   public ApiException(ErrorCode code) {
@@ -20,6 +32,10 @@ public final class ApiException extends RuntimeException {
 
   public ErrorCode code() {
     return code;
+  }
+
+  public Map<String, Object> extra() {
+    return extra;
   }
 
   public static ApiException missing(String parameter) {

@@ -1,19 +1,15 @@
 package dev.drydock.server.api;
 
-import dev.drydock.server.auth.Caller;
-import org.jspecify.annotations.Nullable;
-
 /**
- * Hooks around every authenticated call: authorisation and throttling before, auditing after.
- * The default lets every authenticated caller through and records nothing; RAM authorisation
- * and the audit trail replace it.
+ * Hooks around every call: {@link #before} runs after authentication and before the Action
+ * (throttling and RAM authorisation refuse calls here, so a refused call changes nothing);
+ * {@link #after} runs once per request whatever happened, authenticated or not (the audit trail).
  */
 public interface CallGuard {
 
-  /** Throws an {@link ApiException} (e.g. NoPermission) to refuse the call. */
-  default void before(Action action, Params params, CallContext context) {}
+  /** Throws an {@link ApiException} (e.g. NoPermission, Throttling.User) to refuse the call. */
+  void before(Action action, Params params, CallContext context);
 
-  /** Called once per request, whatever happened, with the status and code sent. */
-  default void after(@Nullable RpcRequest request, @Nullable String action, @Nullable Caller caller, String requestId,
-      int status, String code, long nanos) {}
+  /** Called once per request with what was answered; must not throw. */
+  void after(CallOutcome outcome);
 }

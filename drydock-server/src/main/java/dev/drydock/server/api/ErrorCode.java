@@ -19,7 +19,23 @@ public enum ErrorCode {
   BEYOND_QUOTA("BeyondQuata", 400, "Please check the scan quota"),
   TASK_LIMIT("TaskNumLimit", 400, "Too many unfinished image scan tasks."),
   NOT_FOUND("InvalidParameter.NotFound", 404, "The specified resource does not exist."),
-  SERVER_ERROR("ServerError", 500, "ServerError");
+  SERVER_ERROR("ServerError", 500, "ServerError"),
+  // RAM (2015-05-01), from RAM's error-message reference
+  MALFORMED_POLICY("MalformedPolicyDocument", 400, "The policy document is malformed."),
+  ENTITY_NOT_EXIST_USER("EntityNotExist.User", 404, "The user does not exist."),
+  ENTITY_NOT_EXIST_ACCESS_KEY("EntityNotExist.User.AccessKey", 404, "The user access key does not exist."),
+  ENTITY_NOT_EXIST_USER_POLICY("EntityNotExist.User.Policy", 404, "The indicate policy of the user does not exist."),
+  ENTITY_NOT_EXIST_POLICY("EntityNotExist.Policy", 404, "The policy does not exist."),
+  ENTITY_ALREADY_EXISTS_USER("EntityAlreadyExists.User", 409, "The user does already EXIST."),
+  ENTITY_ALREADY_EXISTS_USER_POLICY("EntityAlreadyExists.User.Policy", 409,
+      "The user has already been attached this policy."),
+  ENTITY_ALREADY_EXISTS_POLICY("EntityAlreadyExists.Policy", 409, "The policy does already EXIST."),
+  DELETE_CONFLICT_USER_ACCESS_KEY("DeleteConflict.User.AccessKey", 409,
+      "The user CAN NOT has any access key while deleting the user."),
+  DELETE_CONFLICT_USER_POLICY("DeleteConflict.User.Policy", 409,
+      "The user CAN NOT has any attached policy while deleting the user."),
+  DELETE_CONFLICT_POLICY_USER("DeleteConflict.Policy.User", 409,
+      "The policy CAN NOT been attached to any user while deleting the policy.");
 
   private final String code;
   private final int status;

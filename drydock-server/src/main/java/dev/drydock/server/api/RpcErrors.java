@@ -20,6 +20,7 @@ final class RpcErrors {
     m.put("Message", e.getMessage());
     m.put("Recommend", "https://api.alibabacloud.com/troubleshoot?intl_lang=EN_US&q="
         + URLEncoder.encode(e.code().code(), StandardCharsets.UTF_8) + "&product=" + product + "&requestId=" + requestId);
+    e.extra().forEach(m::putIfAbsent);
     return m;
   }
 }

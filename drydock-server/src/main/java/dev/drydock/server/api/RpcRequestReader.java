@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Chunked bodies arrive de-chunked from the container. A JSON object body (tea with
  * {@code reqBodyType=json}) contributes its top-level fields, arrays flattened to {@code Name.N}.
  */
-final class RpcRequestReader {
+public final class RpcRequestReader {
 
   static final int MAX_BODY = 4 << 20;
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -47,7 +47,13 @@ final class RpcRequestReader {
     return new RpcRequest(req.getMethod(), query, form, body, headers, req.getRemoteAddr(), req.isSecure());
   }
 
-  static Map<String, String> parseForm(String raw, String where) {
+  /**
+   * Decodes {@code k=v&k2=v2} (a raw query string or form body): {@code %XX} as UTF-8, {@code +}
+   * as a space; a key without {@code =} gets the empty value; a later duplicate key wins.
+   *
+   * @param where what is decoded, named in the InvalidParameter error of malformed percent-encoding
+   */
+  public static Map<String, String> parseForm(String raw, String where) {
     Map<String, String> out = new LinkedHashMap<>();
     if (raw.isEmpty()) {
       return out;

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +15,12 @@ import org.springframework.stereotype.Component;
  * {@code DRYDOCK_ACCESS_KEY_ID} / {@code DRYDOCK_ACCESS_KEY_SECRET} when both are set, else a
  * generated one, printed once on standard output (never logged) — it cannot be shown again.
  * Safe when several server processes start at once on one database: the administrator user is
- * created under a unique name, and only the process that created it creates the key.
+ * created under a unique name, and only the process that created it creates the key. Offline
+ * CLI commands ({@code drydock.background.enabled=false}) do not bootstrap: their standard output
+ * may be an export.
  */
 @Component
+@ConditionalOnProperty(name = "drydock.background.enabled", havingValue = "true", matchIfMissing = true)
 public class AccessKeyBootstrap implements ApplicationRunner {
 
   public static final String ADMIN_USER = "administrator";

@@ -5,12 +5,20 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * AccessKeys and the users they belong to. Secrets are stored encrypted ({@link SecretCipher})
  * and only ever decrypted to verify a signature.
+ *
+ * <p>Signature verification reads keys through {@link #credential}, which keeps a found key (its
+ * status and decrypted secret) for {@value #CACHE_MILLIS} ms, so a busy client costs one lookup and
+ * one decryption per second instead of one per call. Every change this class makes to a key drops
+ * it from that cache at once; a change made by another process sharing the database (another
+ * server, {@code drydock accesskey disable}) is seen within {@value #CACHE_MILLIS} ms. Unknown keys
+ * are never cached.
  */
 @Component
 public final class AccessKeyStore {
@@ -19,8 +27,14 @@ public final class AccessKeyStore {
   private static final char[] ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  static final long CACHE_MILLIS = 1000;
+  private static final int CACHE_MAX = 10_000;
+
   private final JdbcClient jdbc;
   private final SecretCipher cipher;
+  private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+  private record Cached(Credential credential, long expiresAt) {}
 
   public AccessKeyStore(JdbcClient jdbc, SecretCipher cipher) {
     this.jdbc = jdbc;
@@ -40,6 +54,33 @@ public final class AccessKeyStore {
                 rs.getTimestamp(4).toInstant()),
             cipher.decrypt(PURPOSE, rs.getString(5)), rs.getString(6)))
         .optional();
+  }
+
+  /** A key without its secret. */
+  public Optional<AccessKey> key(String accessKeyId) {
+    return jdbc.sql("SELECT id, user_id, status, created_at FROM access_key WHERE id = :id").param("id", accessKeyId)
+        .query((rs, i) -> new AccessKey(rs.getString(1), rs.getString(2), AccessKey.Status.valueOf(rs.getString(3)),
+            rs.getTimestamp(4).toInstant()))
+        .optional();
+  }
+
+  /** {@link #find}, through the short-lived cache of verification (see the class comment). */
+  public Optional<Credential> credential(String accessKeyId) {
+    Cached c = cache.get(accessKeyId);
+    long now = System.nanoTime();
+    if (c != null && now - c.expiresAt() < 0) {
+      return Optional.of(c.credential());
+    }
+    Optional<Credential> found = find(accessKeyId);
+    if (found.isPresent()) {
+      if (cache.size() >= CACHE_MAX) {
+        cache.clear();
+      }
+      cache.put(accessKeyId, new Cached(found.get(), now + CACHE_MILLIS * 1_000_000));
+    } else {
+      cache.remove(accessKeyId);
+    }
+    return found;
   }
 
   public List<AccessKey> list(Optional<String> userId) {
@@ -62,12 +103,17 @@ public final class AccessKeyStore {
     if (id.isPresent()) {
       return id.get();
     }
-    String newId = String.valueOf(100_000_000_000L + (RANDOM.nextLong() & 0x7fffffffffL) % 900_000_000_000L);
+    String newId = newUserId();
     jdbc.sql("INSERT INTO ram_user (id, user_name, display_name, is_admin, created_at) VALUES (:id, :n, :n, :a, :t)")
         .param("id", newId).param("n", userName).param("a", admin)
         .param("t", java.time.OffsetDateTime.ofInstant(now(), java.time.ZoneOffset.UTC))
         .update();
     return newId;
+  }
+
+  /** A new random 12-digit user id (the shape of RAM's numeric user ids). */
+  static String newUserId() {
+    return String.valueOf(100_000_000_000L + (RANDOM.nextLong() & 0x7fffffffffL) % 900_000_000_000L);
   }
 
   /** Stores a key with the given id and secret (bootstrap), or generated ones. */
@@ -85,12 +131,16 @@ public final class AccessKeyStore {
 
   /** Sets a key's status; false when there is no such key. */
   public boolean setStatus(String keyId, AccessKey.Status status) {
-    return jdbc.sql("UPDATE access_key SET status = :s WHERE id = :id").param("s", status.name()).param("id", keyId)
-        .update() == 1;
+    boolean changed = jdbc.sql("UPDATE access_key SET status = :s WHERE id = :id").param("s", status.name())
+        .param("id", keyId).update() == 1;
+    cache.remove(keyId);
+    return changed;
   }
 
   public boolean delete(String keyId) {
-    return jdbc.sql("DELETE FROM access_key WHERE id = :id").param("id", keyId).update() == 1;
+    boolean deleted = jdbc.sql("DELETE FROM access_key WHERE id = :id").param("id", keyId).update() == 1;
+    cache.remove(keyId);
+    return deleted;
   }
 
   private static Instant now() {

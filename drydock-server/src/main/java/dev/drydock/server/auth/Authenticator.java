@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 public class Authenticator {
 
   static final Duration WINDOW = Duration.ofMinutes(15);
+  /** The longest nonce accepted (clients send UUIDs or 32 hex digits). */
+  static final int MAX_NONCE = 128;
 
   private final AccessKeyStore keys;
   private final NonceStore nonces;
@@ -58,7 +60,7 @@ public class Authenticator {
       throw new ApiException(ErrorCode.INCOMPLETE_SIGNATURE,
           "The request signature does not conform to Aliyun standards: SignatureMethod must be HMAC-SHA1.");
     }
-    checkTime(timestamp);
+    Instant signedAt = checkTime(timestamp);
     AccessKeyStore.Credential cred = key(keyId);
     Map<String, String> all = new LinkedHashMap<>(r.form());
     all.putAll(r.query());
@@ -67,7 +69,7 @@ public class Authenticator {
       throw new ApiException(ErrorCode.SIGNATURE_DOES_NOT_MATCH,
           "Specified signature is not matched with our calculation. server string to sign is:" + result.stringToSign());
     }
-    claim(keyId, nonce);
+    claim(keyId, nonce, signedAt, "SignatureNonce");
     return new Caller(keyId, cred.key().userId(), cred.userName());
   }
 
@@ -95,7 +97,7 @@ public class Authenticator {
       throw new ApiException(ErrorCode.INCOMPLETE_SIGNATURE,
           "The request signature does not conform to Aliyun standards: a request with a body must sign x-acs-content-sha256.");
     }
-    checkTime(r.header("x-acs-date"));
+    Instant signedAt = checkTime(r.header("x-acs-date"));
     AccessKeyStore.Credential cred = key(auth.accessKeyId());
     String canonical = SignatureV3.canonicalRequest(r.method(), r.query(), signed, r::header,
         declared != null ? declared.toLowerCase(java.util.Locale.ROOT) : bodyHash);
@@ -104,12 +106,12 @@ public class Authenticator {
       throw new ApiException(ErrorCode.SIGNATURE_DOES_NOT_MATCH,
           "Specified signature is not matched with our calculation. server string to sign is:" + stringToSign);
     }
-    claim(auth.accessKeyId(), r.header("x-acs-signature-nonce"));
+    claim(auth.accessKeyId(), r.header("x-acs-signature-nonce"), signedAt, "x-acs-signature-nonce");
     return new Caller(auth.accessKeyId(), cred.key().userId(), cred.userName());
   }
 
   private AccessKeyStore.Credential key(String keyId) {
-    Optional<AccessKeyStore.Credential> cred = keys.find(keyId);
+    Optional<AccessKeyStore.Credential> cred = keys.credential(keyId);
     if (cred.isEmpty()) {
       throw new ApiException(ErrorCode.ACCESS_KEY_NOT_FOUND);
     }
@@ -119,7 +121,8 @@ public class Authenticator {
     return cred.get();
   }
 
-  private void checkTime(String timestamp) {
+  /** The request's time, when within the window of the server's clock. */
+  private Instant checkTime(String timestamp) {
     Instant t;
     try {
       t = Instant.parse(timestamp);
@@ -130,10 +133,14 @@ public class Authenticator {
     if (Duration.between(t, clock.instant()).abs().compareTo(WINDOW) > 0) {
       throw new ApiException(ErrorCode.TIMESTAMP_EXPIRED);
     }
+    return t;
   }
 
-  private void claim(String keyId, String nonce) {
-    if (!nonces.claim(keyId, nonce)) {
+  private void claim(String keyId, String nonce, Instant signedAt, String parameter) {
+    if (nonce.length() > MAX_NONCE) {
+      throw ApiException.invalid(parameter, "longer than " + MAX_NONCE + " characters.");
+    }
+    if (!nonces.claim(keyId, nonce, signedAt)) {
       throw new ApiException(ErrorCode.NONCE_USED);
     }
   }

@@ -51,9 +51,18 @@ public final class SignatureV1 {
         + PercentEncoding.encode(String.join("&", parts));
   }
 
+  /** One Mac per thread: looking the algorithm up among the providers costs more than the HMAC. */
+  private static final ThreadLocal<Mac> HMAC_SHA1 = ThreadLocal.withInitial(() -> {
+    try {
+      return Mac.getInstance("HmacSHA1");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  });
+
   public static String sign(String stringToSign, String secret) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA1");
+      Mac mac = HMAC_SHA1.get();
       mac.init(new SecretKeySpec((secret + "&").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
       return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {

@@ -41,9 +41,14 @@ public record ServerSettings(int port, Path dataDir, String dbUrl, @Nullable Str
         env.getOrDefault("DRYDOCK_BIND_ADDRESS", "0.0.0.0"));
   }
 
+  /**
+   * The embedded database in {@code dataDir}. {@code WRITE_DELAY=0}: H2 keeps no redo log and by
+   * default writes commits to its file up to half a second later, so a killed server would lose work
+   * it had already reported done; with 0 every commit is written to the file before it returns.
+   */
   public static String h2Url(Path dataDir) {
     return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("drydock")
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE";
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;WRITE_DELAY=0";
   }
 
   public static Path defaultDataDir() {

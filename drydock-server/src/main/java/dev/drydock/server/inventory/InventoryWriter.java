@@ -16,15 +16,18 @@ import org.springframework.stereotype.Component;
  * inventory operations) find there RepoNamespace, RepoName, RepoId, RepoType, RegionId,
  * RegistryType and the endpoint fields per repository, and Uuid, Tag, Digest (hex without
  * {@code sha256:}), ImageId (config digest hex), ImageSize, ImageCreate, ImageUpdate (epoch ms),
- * TagImmutable and ImageAccessType per image.
+ * TagImmutable and ImageAccessType per image. Every change of the image rows drops the listing
+ * counts remembered by {@link CountCache}.
  */
 @Component
 public class InventoryWriter {
 
   private final JdbcClient jdbc;
+  private final CountCache counts;
 
-  public InventoryWriter(JdbcClient jdbc) {
+  public InventoryWriter(JdbcClient jdbc, CountCache counts) {
     this.jdbc = jdbc;
+    this.counts = counts;
   }
 
   /** A repository already in the inventory. */
@@ -125,6 +128,7 @@ public class InventoryWriter {
         .param("created", d.created()).param("updated", now.toEpochMilli()).param("fullName", path + ":" + tag)
         .param("now", utc(now))
         .update();
+    counts.invalidate();
   }
 
   /** A tag now names another manifest (or was read fully at last). */
@@ -137,6 +141,7 @@ public class InventoryWriter {
         .param("created", d.created()).param("changed", digestChanged).param("updated", now.toEpochMilli())
         .param("now", utc(now)).param("id", imageId)
         .update();
+    counts.invalidate();
   }
 
   /** Marks every image of a repository as seen now. */
@@ -148,6 +153,7 @@ public class InventoryWriter {
   public void deleteImages(List<Long> ids) {
     if (!ids.isEmpty()) {
       jdbc.sql("DELETE FROM image WHERE id IN (:ids)").param("ids", ids).update();
+      counts.invalidate();
     }
   }
 
@@ -155,5 +161,6 @@ public class InventoryWriter {
   public void deleteRepo(long repoPk) {
     jdbc.sql("DELETE FROM image WHERE repo_pk = :r").param("r", repoPk).update();
     jdbc.sql("DELETE FROM image_repo WHERE id = :r").param("r", repoPk).update();
+    counts.invalidate();
   }
 }

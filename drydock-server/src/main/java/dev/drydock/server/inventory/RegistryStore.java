@@ -29,9 +29,11 @@ public class RegistryStore {
       white_list, black_list, ali_uid, created_at, modified_at, last_sync_at, next_sync_at, sync_status, sync_error""";
 
   private final JdbcClient jdbc;
+  private final CountCache counts;
 
-  public RegistryStore(JdbcClient jdbc) {
+  public RegistryStore(JdbcClient jdbc, CountCache counts) {
     this.jdbc = jdbc;
+    this.counts = counts;
   }
 
   /** A registration to insert; {@code passwordEnc} and {@code extraParamEnc} already encrypted. */
@@ -171,7 +173,9 @@ public class RegistryStore {
 
   /** Deletes a registration with its repositories and images (scan results, keyed by digest, stay). */
   public boolean delete(long id) {
-    return jdbc.sql("DELETE FROM registry WHERE id = :id").param("id", id).update() == 1;
+    boolean deleted = jdbc.sql("DELETE FROM registry WHERE id = :id").param("id", id).update() == 1;
+    counts.invalidate();
+    return deleted;
   }
 
   public static OffsetDateTime utc(Instant t) {

@@ -1,10 +1,9 @@
 package dev.drydock.server.inventory;
 
-import static dev.drydock.server.inventory.ProcessIds.daemonThreads;
-
 import dev.drydock.registry.CredentialProvider;
 import dev.drydock.registry.Credentials;
 import dev.drydock.server.auth.SecretCipher;
+import dev.drydock.server.config.Processes;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -15,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -56,7 +54,7 @@ public class RegistrySyncService implements SmartLifecycle {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final SyncSettings settings;
-  private final String owner = ProcessIds.generate();
+  private final String owner = Processes.ownerId();
   private final Set<Long> running = ConcurrentHashMap.newKeySet();
   private volatile @Nullable ScheduledExecutorService poller;
   private volatile @Nullable ExecutorService workers;
@@ -120,43 +118,24 @@ public class RegistrySyncService implements SmartLifecycle {
       if (free <= 0) {
         return;
       }
-      for (long id : claims.due(clock.instant(), free)) {
-        if (!running.add(id)) {
-          continue;
-        }
+      Processes.dispatch(w, running, claims.due(clock.instant(), free), id -> {
         Instant now = clock.instant();
-        if (!claims.claim(id, owner, now, now.plus(settings.lease()))) {
-          running.remove(id);
-          continue;
-        }
+        return claims.claim(id, owner, now, now.plus(settings.lease()));
+      }, id -> {
         try {
-          w.execute(() -> {
-            try {
-              runClaimed(id);
-            } finally {
-              running.remove(id);
-              wake();
-            }
-          });
-        } catch (RejectedExecutionException e) {
+          runClaimed(id);
+        } finally {
           running.remove(id);
-          claims.release(id, owner);
+          wake();
         }
-      }
+      }, id -> claims.release(id, owner));
     } catch (RuntimeException e) {
       LOG.warn("registry sync poll failed: {}", e.toString());
     }
   }
 
   private void wake() {
-    ScheduledExecutorService p = poller;
-    if (p != null && !p.isShutdown()) {
-      try {
-        p.execute(this::poll);
-      } catch (RejectedExecutionException ignored) {
-        // shutting down
-      }
-    }
+    Processes.wake(poller, this::poll);
   }
 
   private SyncOutcome runClaimed(long registryId) {
@@ -250,33 +229,17 @@ public class RegistrySyncService implements SmartLifecycle {
     if (!settings.enabled() || poller != null) {
       return;
     }
-    workers = Executors.newFixedThreadPool(settings.threads(), daemonThreads("registry-sync-"));
-    ScheduledExecutorService p = Executors.newSingleThreadScheduledExecutor(daemonThreads("registry-sync-poller-"));
+    workers = Executors.newFixedThreadPool(settings.threads(), Processes.daemonThreads("registry-sync-"));
+    ScheduledExecutorService p = Executors.newSingleThreadScheduledExecutor(Processes.daemonThreads("registry-sync-poller-"));
     poller = p;
     p.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override
   public void stop() {
-    ScheduledExecutorService p = poller;
     ExecutorService w = workers;
+    Processes.stop(poller, w, () -> claims.releaseAll(owner), LOG, "registry sync claims");
     poller = null;
-    if (p != null) {
-      p.shutdownNow();
-    }
-    if (w != null) {
-      w.shutdownNow();
-      try {
-        w.awaitTermination(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      try {
-        claims.releaseAll(owner);
-      } catch (RuntimeException e) {
-        LOG.warn("cannot release registry sync claims: {}", e.toString());
-      }
-    }
     workers = null;
   }
 

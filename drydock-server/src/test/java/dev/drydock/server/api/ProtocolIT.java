@@ -16,7 +16,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The RPC protocol through every official client, unchanged: aliyun-java-sdk-core (V1 GET, V1
- * POST, V3) and tea-openapi (V3, and V1 with signatureAlgorithm "v2").
+ * POST, V3) and tea-openapi (V3 — Action only in {@code x-acs-action}, POST bodies chunked by
+ * OkHttp — and V1 with signatureAlgorithm "v2"). What no client can be made to send (an old
+ * timestamp, a reused nonce, chosen chunking) is in {@link ProtocolRawIT}.
  */
 class ProtocolIT {
 
@@ -83,5 +85,35 @@ class ProtocolIT {
     // A space, a plus, a tilde, a star and non-ASCII in values, and a Name.N list.
     JsonNode r = client.call("DescribeImageStatistics", Map.of("Note", "a b+c~d*e ä", "Tags", List.of("x y", "z")));
     assertThat(r.has("InstanceCount")).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clients")
+  void missingParameterIsNamed(SasClient client) {
+    assertThatThrownBy(() -> client.call("DescribeImageInfoList", Map.of()))
+        .isInstanceOfSatisfying(SasClient.ApiError.class, e -> {
+          assertThat(e.code()).isEqualTo("MissingParameter");
+          assertThat(e.getMessage()).contains("Uuids");
+        });
+    assertThatThrownBy(() -> client.call("DeletePrivateRegistry", Map.of()))
+        .isInstanceOfSatisfying(SasClient.ApiError.class, e -> {
+          assertThat(e.code()).isEqualTo("MissingParameter");
+          assertThat(e.getMessage()).contains("RegistryId");
+        });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clients")
+  void malformedParameterIsNamed(SasClient client) {
+    assertThatThrownBy(() -> client.call("DeletePrivateRegistry", Map.of("RegistryId", "seven")))
+        .isInstanceOfSatisfying(SasClient.ApiError.class, e -> {
+          assertThat(e.code()).isEqualTo("InvalidParameter");
+          assertThat(e.getMessage()).contains("RegistryId");
+        });
+    assertThatThrownBy(() -> client.call("DescribeImageInstances", Map.of("Criteria", "[{\"name\":")))
+        .isInstanceOfSatisfying(SasClient.ApiError.class, e -> {
+          assertThat(e.code()).isEqualTo("InvalidParameter");
+          assertThat(e.getMessage()).contains("Criteria");
+        });
   }
 }

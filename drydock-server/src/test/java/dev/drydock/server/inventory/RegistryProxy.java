@@ -30,9 +30,11 @@ import tools.jackson.databind.node.ObjectNode;
  * A recording proxy on loopback in front of a test registry: it forwards every request, records
  * {@code METHOD path} of each, and pages {@code /v2/NAME/tags/list} by {@code n} and {@code last}
  * with a {@code Link: <…>; rel="next"} header — Debian's distribution 2.8 pages the catalog but
- * answers every tag at once, so tag-list pagination is exercised through this proxy.
+ * answers every tag at once, so tag-list pagination is exercised through this proxy. With a blob
+ * delay it answers every blob GET only after that delay, so a scan lasts long enough for a test to
+ * kill the server in the middle of it.
  */
-final class RegistryProxy implements AutoCloseable {
+public final class RegistryProxy implements AutoCloseable {
 
   private static final Pattern TAGS = Pattern.compile("/v2/(.+)/tags/list");
   private static final List<String> FORWARDED = List.of("Content-Type", "Docker-Content-Digest", "WWW-Authenticate",
@@ -44,15 +46,24 @@ final class RegistryProxy implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
       .followRedirects(HttpClient.Redirect.NEVER).build();
   private final ConcurrentLinkedQueue<String> requests = new ConcurrentLinkedQueue<>();
+  private final Duration blobDelay;
 
-  RegistryProxy(URI upstream) throws IOException {
+  public RegistryProxy(URI upstream) throws IOException {
+    this(upstream, Duration.ZERO);
+  }
+
+  public RegistryProxy(URI upstream, Duration blobDelay) throws IOException {
     this.upstream = upstream;
+    this.blobDelay = blobDelay;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    if (!blobDelay.isZero()) {
+      server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
+    }
     server.createContext("/", this::handle);
     server.start();
   }
 
-  int port() {
+  public int port() {
     return server.getAddress().getPort();
   }
 
@@ -80,6 +91,9 @@ final class RegistryProxy implements AutoCloseable {
       if (method.equals("GET") && tags.matches()) {
         pageTags(ex, path, query, tags.group(1));
         return;
+      }
+      if (method.equals("GET") && path.contains("/blobs/") && !blobDelay.isZero()) {
+        Thread.sleep(blobDelay.toMillis());
       }
       HttpResponse<byte[]> r = forward(ex, path + (query == null ? "" : "?" + query));
       reply(ex, r, r.body(), method.equals("HEAD"));
@@ -169,6 +183,9 @@ final class RegistryProxy implements AutoCloseable {
     if (!closed) {
       closed = true;
       server.stop(0);
+      if (server.getExecutor() instanceof java.util.concurrent.ExecutorService e) {
+        e.shutdownNow();
+      }
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.drydock.server.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.server.testing.Registries;
 import dev.drydock.server.testing.SasClient;
 import dev.drydock.server.testing.TestServer;
 import dev.drydock.testing.OciImageBuilder;
@@ -14,12 +15,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -127,27 +126,12 @@ class RegistrySyncIT {
   }
 
   static long add(Map<String, Object> params) throws SasClient.ApiError {
-    Map<String, Object> p = new LinkedHashMap<>(Map.of("NetType", "2", "ProtocolType", "1",
-        "RegistryHostIp", "127.0.0.1", "RegistryRegionId", "cn-hangzhou", "RegistryType", "harbor",
-        "RegistryVersion", "V2", "UserName", "anyone", "Password", "anything-goes"));
-    p.putAll(params);
-    JsonNode r = client().call("AddPrivateRegistry", p);
-    assertThat(r.path("Data").path("Password").asString()).isEqualTo("******");
-    return r.path("Data").path("Id").asLong();
+    return Registries.add(client(), params);
   }
 
   /** Waits for a sync of the registry that ended after {@code after}. */
   static RegistryRow awaitSync(long id, Instant after) throws InterruptedException {
-    RegistryStore store = server.bean(RegistryStore.class);
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (System.nanoTime() < deadline) {
-      RegistryRow r = store.find(id).orElseThrow();
-      if (r.lastSyncAt() != null && r.lastSyncAt().isAfter(after) && !SyncClaims.RUNNING.equals(r.syncStatus())) {
-        return r;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no sync of registry " + id + " ended within 90 s");
+    return Registries.awaitSync(server, id, after);
   }
 
   /** The inventory of a registry: {@code repository:tag} → the image's columns. */

@@ -27,6 +27,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class TestServer implements AutoCloseable {
 
+  /** The master key of every test server (32 bytes, base64). */
+  public static final String MASTER_KEY = Base64.getEncoder().encodeToString(new byte[32]).replace("A", "B");
+
   private final ConfigurableApplicationContext context;
   private final ServerSettings settings;
   private final Path dataDir;
@@ -48,7 +51,7 @@ public final class TestServer implements AutoCloseable {
 
   public static TestServer start() throws IOException {
     Path dataDir = Files.createTempDirectory("drydock-server-test");
-    String masterKey = Base64.getEncoder().encodeToString(new byte[32]).replace("A", "B");
+    String masterKey = MASTER_KEY;
     ServerSettings settings;
     String pgDatabase = null;
     int port = freePort();
@@ -110,17 +113,28 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /** Creates a fresh PostgreSQL database; returns its JDBC URL (drop it with {@link #dropPostgresDatabase}). */
+  public static String createPostgresDatabase(String name) throws IOException {
+    admin("CREATE DATABASE " + name);
+    return pgUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+  }
+
+  public static void dropPostgresDatabase(String name) throws IOException {
+    admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+  }
+
+  public static String pgUser() {
+    return System.getenv().getOrDefault("DRYDOCK_TEST_PG_USER", "drydock");
+  }
+
+  public static String pgPassword() {
+    return System.getenv().getOrDefault("DRYDOCK_TEST_PG_PASSWORD", "drydock");
+  }
+
   private static String pgUrl() {
     return System.getenv().getOrDefault("DRYDOCK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
   }
 
-  private static String pgUser() {
-    return System.getenv().getOrDefault("DRYDOCK_TEST_PG_USER", "drydock");
-  }
-
-  private static String pgPassword() {
-    return System.getenv().getOrDefault("DRYDOCK_TEST_PG_PASSWORD", "drydock");
-  }
 
   private static void admin(String sql) throws IOException {
     try (Connection c = DriverManager.getConnection(pgUrl(), pgUser(), pgPassword()); Statement s = c.createStatement()) {

@@ -20,12 +20,12 @@ import java.util.zip.ZipOutputStream;
  * with ECOSYSTEM/SEMVER ranges, references) and a Debian tracker export (source package → CVE →
  * four releases with resolved/open/undetermined statuses and urgencies). Deterministic (seeded).
  */
-final class FeedGenerator {
+public final class FeedGenerator {
 
   /** Ecosystems of the OSV zip and how many distinct package names each has. */
   static final List<String> ECOSYSTEMS = List.of("npm", "Maven", "PyPI", "Go", "crates.io", "RubyGems", "Packagist", "NuGet");
-  static final int NAMES_PER_ECOSYSTEM = 60_000;
-  static final int DEBIAN_PACKAGES = 30_000;
+  public static final int NAMES_PER_ECOSYSTEM = 60_000;
+  public static final int DEBIAN_PACKAGES = 30_000;
   private static final String[] CVSS3 = {
     "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:H/A:H",
     "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N", "CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H",
@@ -45,7 +45,7 @@ final class FeedGenerator {
   private FeedGenerator() {}
 
   /** The package name {@code i} of an ecosystem, in that ecosystem's naming style. */
-  static String name(String ecosystem, int i) {
+  public static String name(String ecosystem, int i) {
     return switch (ecosystem) {
       case "Maven" -> "org.example.group" + (i % 997) + ":artifact-" + i;
       case "Go" -> "github.com/example" + (i % 991) + "/module" + i;
@@ -55,12 +55,12 @@ final class FeedGenerator {
     };
   }
 
-  static String debianName(int i) {
+  public static String debianName(int i) {
     return "srcpkg" + i;
   }
 
   /** Writes {@code count} OSV records into a zip; returns the number of affected entries written. */
-  static long osvZip(Path zip, int count, long seed) throws IOException {
+  public static long osvZip(Path zip, int count, long seed) throws IOException {
     Random r = new Random(seed);
     long affected = 0;
     try (ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(zip), 1 << 20))) {
@@ -154,7 +154,7 @@ final class FeedGenerator {
    * Writes a tracker export with {@link #DEBIAN_PACKAGES} packages and {@code issues} (package, CVE)
    * records; returns the number of distinct CVE ids.
    */
-  static int debianTracker(Path file, int issues, long seed) throws IOException {
+  public static int debianTracker(Path file, int issues, long seed) throws IOException {
     Random r = new Random(seed);
     int perPackage = Math.max(1, issues / DEBIAN_PACKAGES);
     int cve = 0;

@@ -35,8 +35,6 @@ public class PageImageRegistry implements Action {
 
   public record Response(List<Item> list, PageInfo pageInfo) {}
 
-  public record PageInfo(int count, int currentPage, int pageSize, long totalCount) {}
-
   public record Item(@Nullable String blackList, String domainName, String gmtCreate, String gmtModified, long id,
       long imageCount, @Nullable String jenkinsEnv, int netType, String password, @Nullable Integer persistenceDay,
       int protocolType, String regionId, @Nullable String registryHostIp, @Nullable String registryName,

@@ -1,9 +1,9 @@
 package dev.drydock.server.inventory.cluster;
 
-import static dev.drydock.server.inventory.ProcessIds.daemonThreads;
+import static dev.drydock.server.config.Processes.daemonThreads;
 
 import dev.drydock.server.auth.SecretCipher;
-import dev.drydock.server.inventory.ProcessIds;
+import dev.drydock.server.config.Processes;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,7 +51,7 @@ public class ClusterWatchService implements SmartLifecycle {
   private final SecretCipher cipher;
   private final Clock clock;
   private final ClusterSettings settings;
-  private final String owner = ProcessIds.generate();
+  private final String owner = Processes.ownerId();
   private final Map<String, ClusterWatcher> watchers = new ConcurrentHashMap<>();
   private final AtomicBoolean inventoryScheduled = new AtomicBoolean();
   private volatile @Nullable ScheduledExecutorService poller;
@@ -81,14 +81,7 @@ public class ClusterWatchService implements SmartLifecycle {
 
   /** Looks for work now (a cluster was registered or removed); returns at once. */
   public void wake() {
-    ScheduledExecutorService p = poller;
-    if (p != null && !p.isShutdown()) {
-      try {
-        p.execute(this::poll);
-      } catch (RejectedExecutionException ignored) {
-        // stopping
-      }
-    }
+    Processes.wake(poller, this::poll);
   }
 
   /** Renews, records states, drops lost clusters and claims free ones. */

@@ -1,0 +1,66 @@
+package dev.drydock.server.api.sas;
+
+import dev.drydock.server.api.Action;
+import dev.drydock.server.api.CallContext;
+import dev.drydock.server.api.Params;
+import dev.drydock.server.api.SasApi;
+import dev.drydock.server.results.FindingQueries;
+import dev.drydock.server.results.ImageScope;
+import dev.drydock.server.results.SensitiveCatalog;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * DescribeImageSensitiveFileByKey (reference §1.13): the files of one image ({@code ImageUuid},
+ * required) holding one kind of secret ({@code SensitiveFileKey}, required), with the layer that
+ * added each. {@code Promt} (sic, as the SDK names it) shows where and what matched, masked:
+ * {@code line 2: LTAI****}. Envelope: {@link SensitiveFileFields}.
+ */
+@Component
+public class DescribeImageSensitiveFileByKey implements Action {
+
+  private final FindingQueries findings;
+
+  public DescribeImageSensitiveFileByKey(FindingQueries findings) {
+    this.findings = findings;
+  }
+
+  public record SensitiveFile(String advice, String description, String filePath, long firstScanTime,
+      long lastScanTime, @Nullable String layerDigest, @Nullable String md5, String promt, String riskLevel,
+      String sensitiveFileKey, String sensitiveFileName) {}
+
+  public record Response(String code, int httpStatusCode, String message, boolean success,
+      SensitiveFileFields.PageInfo pageInfo, List<SensitiveFile> sensitiveFileList) {}
+
+  @Override
+  public String name() {
+    return "DescribeImageSensitiveFileByKey";
+  }
+
+  @Override
+  public String version() {
+    return SasApi.VERSION;
+  }
+
+  @Override
+  public Object handle(Params params, CallContext context) {
+    params.required("ImageUuid");
+    String key = params.required("SensitiveFileKey");
+    ResultParams.Paging paging = ResultParams.Paging.of(params, 20);
+    ImageScope scope = ResultParams.scope(params);
+    Map<String, Object> p = Map.of("key", key);
+    long total = findings.count(scope, SensitiveFileFields.KIND, p, "f.rule_id = :key");
+    List<FindingQueries.Row> rows = findings.rows(scope, SensitiveFileFields.KIND, p, "f.rule_id = :key", paging.size(),
+        paging.offset());
+    SensitiveCatalog.SensitiveClass k = SensitiveCatalog.of(key);
+    List<SensitiveFile> items = rows.stream().map(r -> new SensitiveFile(k.advice(), k.description(), r.path(),
+        r.firstSeen().toEpochMilli(), r.image().scannedAt() == null ? 0 : r.image().scannedAt().toEpochMilli(),
+        r.layer(), r.md5(), (r.line() == null ? "" : "line " + r.line() + ": ")
+            + (r.evidence() == null ? "" : r.evidence()), r.level(), r.ruleId(), r.title())).toList();
+    String lastRow = rows.isEmpty() ? "" : String.valueOf(rows.get(rows.size() - 1).id());
+    return new Response("200", 200, "successful", true,
+        new SensitiveFileFields.PageInfo(items.size(), paging.page(), lastRow, paging.size(), total), items);
+  }
+}

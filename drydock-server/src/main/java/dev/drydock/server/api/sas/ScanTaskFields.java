@@ -1,0 +1,52 @@
+package dev.drydock.server.api.sas;
+
+import dev.drydock.server.api.ApiException;
+import dev.drydock.server.api.ErrorCode;
+import dev.drydock.server.api.Params;
+import dev.drydock.server.task.ImageFilter;
+import dev.drydock.server.task.TaskCreator;
+import dev.drydock.server.task.TaskRow;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the scan-task operations share (reference §1.2–§1.4): the nine comma-separated filters,
+ * the {@code Data} block of PublicCreateImageScanTask and PublicSyncAndCreateImageScanTask, and
+ * the errors of a refused create.
+ */
+final class ScanTaskFields {
+  private ScanTaskFields() {}
+
+  /** The {@code Data} block: the task as it stands. */
+  public record TaskData(String taskId, int totalCount, int finishCount, long collectTime, @Nullable Long execTime,
+      String status, int progress, String result, boolean canCreate) {
+
+    static TaskData of(TaskRow t, boolean canCreate) {
+      return new TaskData(t.taskId(), t.totalCount(), t.finishCount(), t.collectTime(), t.execTime(), t.status(),
+          t.progress(), t.result(), canCreate);
+    }
+  }
+
+  public record Response(TaskData data) {}
+
+  /** RegistryTypes, RegionIds, InstanceIds, RepoNamespaces, RepoIds, RepoNames, Digests, Tags. */
+  static ImageFilter filter(Params p) {
+    return new ImageFilter(p.commaList("RegistryTypes"), p.commaList("RegionIds"), p.commaList("InstanceIds"),
+        p.commaList("RepoNamespaces"), p.commaList("RepoIds"), p.commaList("RepoNames"), p.commaList("Digests"),
+        p.commaList("Tags"));
+  }
+
+  /** The answer to a create: the task, or the documented error. */
+  static Response answer(TaskCreator.Outcome outcome) {
+    return switch (outcome) {
+      case TaskCreator.Outcome.Created c -> new Response(TaskData.of(c.task(), c.canCreate()));
+      case TaskCreator.Outcome.NothingMatched n -> throw new ApiException(ErrorCode.TASK_NUM_EMPTY,
+          "Create task quantity is empty: no image in the inventory matches the filters.");
+      case TaskCreator.Outcome.TooManyTasks t -> throw new ApiException(ErrorCode.TASK_LIMIT,
+          "Too many unfinished image scan tasks: " + t.limit() + " are running; wait until one completes "
+              + "(CanCreate says when another can be created).");
+      case TaskCreator.Outcome.BeyondQuota q -> throw new ApiException(ErrorCode.BEYOND_QUOTA,
+          "Please check the scan quota: the task needs " + q.needed() + " scan authorization(s), " + q.left()
+              + " left in the current period (DescribeImageScanAuthCount).");
+    };
+  }
+}

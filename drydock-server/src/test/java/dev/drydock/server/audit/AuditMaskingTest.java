@@ -1,0 +1,39 @@
+package dev.drydock.server.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What the audit trail keeps of a call's parameters. */
+class AuditMaskingTest {
+
+  @Test
+  void masksSecretsAndDropsSigningParameters() {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("Action", "AddPrivateRegistry");
+    p.put("Version", "2018-12-03");
+    p.put("AccessKeyId", "LTAIexample");
+    p.put("Signature", "c2lnbmF0dXJl");
+    p.put("SignatureNonce", "n-1");
+    p.put("Timestamp", "2026-01-01T00:00:00Z");
+    p.put("DomainName", "registry.example.com");
+    p.put("Password", "hunter2");
+    p.put("ExtraParam", "[{\"namespace\":\"ns\",\"authToken\":\"tok-1\"}]");
+    p.put("AccessKeySecret", "abc");
+    p.put("SecurityToken", "sts");
+    p.put("Passwords.1", "list-secret");
+    p.put("client_secret", "s");
+    String json = AuditMasking.maskedJson(p);
+    assertThat(json).isEqualTo("{\"AccessKeySecret\":\"******\",\"DomainName\":\"registry.example.com\","
+        + "\"ExtraParam\":\"******\",\"Password\":\"******\",\"Passwords.1\":\"******\",\"SecurityToken\":\"******\","
+        + "\"client_secret\":\"******\"}");
+  }
+
+  @Test
+  void cutsLongValues() {
+    String json = AuditMasking.maskedJson(Map.of("PolicyDocument", "x".repeat(5000)));
+    assertThat(json).contains("…(5000 chars)").hasSizeLessThan(1100);
+  }
+}

@@ -1,0 +1,180 @@
+package dev.drydock.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drydock.server.testing.SasClient;
+import dev.drydock.server.testing.TestServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * RAM's own operations (version 2015-05-01) through every official client: the answer shapes of
+ * RAM's SDK models ({@code User}, {@code Users.User[]}, {@code AccessKey}, {@code AccessKeys.AccessKey[]},
+ * {@code Policy}, {@code DefaultPolicyVersion}, {@code Policies.Policy[]}), paging with
+ * {@code Marker}/{@code MaxItems}, and RAM's error codes for conflicts and missing entities.
+ */
+class RamApiIT {
+
+  static final String RAM = "2015-05-01";
+  static TestServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TestServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static Stream<SasClient> clients() {
+    return server.adminClients().stream();
+  }
+
+  static String code(SasClient c, String action, Map<String, Object> query) {
+    try {
+      c.call(RAM, action, query, Map.of());
+    } catch (SasClient.ApiError e) {
+      return e.code();
+    }
+    throw new AssertionError(action + " succeeded");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clients")
+  void usersKeysAndPolicies(SasClient c) throws Exception {
+    String tag = Integer.toHexString(c.name().hashCode());
+    String user = "u-" + tag;
+    JsonNode created = c.call(RAM, "CreateUser", Map.of("UserName", user, "Comments", "made by " + c.name()), Map.of());
+    assertThat(created.path("RequestId").asString()).isNotBlank();
+    JsonNode u = created.path("User");
+    assertThat(u.path("UserName").asString()).isEqualTo(user);
+    assertThat(u.path("DisplayName").asString()).isEqualTo(user);
+    assertThat(u.path("Comments").asString()).isEqualTo("made by " + c.name());
+    assertThat(u.path("UserId").asString()).matches("\\d{12}");
+    assertThat(u.path("CreateDate").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+    assertThat(code(c, "CreateUser", Map.of("UserName", user))).isEqualTo("EntityAlreadyExists.User");
+    assertThat(code(c, "CreateUser", Map.of("UserName", "bad name"))).isEqualTo("InvalidParameter");
+    assertThat(c.call(RAM, "GetUser", Map.of("UserName", user), Map.of()).path("User").path("UserId").asString())
+        .isEqualTo(u.path("UserId").asString());
+    assertThat(code(c, "GetUser", Map.of("UserName", "nobody-" + tag))).isEqualTo("EntityNotExist.User");
+
+    JsonNode key = c.call(RAM, "CreateAccessKey", Map.of("UserName", user), Map.of()).path("AccessKey");
+    assertThat(key.path("AccessKeyId").asString()).startsWith("LTAI");
+    assertThat(key.path("AccessKeySecret").asString()).hasSizeGreaterThanOrEqualTo(30);
+    assertThat(key.path("Status").asString()).isEqualTo("Active");
+    JsonNode keys = c.call(RAM, "ListAccessKeys", Map.of("UserName", user), Map.of()).path("AccessKeys").path("AccessKey");
+    assertThat(keys.size()).isEqualTo(1);
+    assertThat(keys.get(0).path("AccessKeyId").asString()).isEqualTo(key.path("AccessKeyId").asString());
+    assertThat(keys.get(0).has("AccessKeySecret")).isFalse();
+    assertThat(code(c, "UpdateAccessKey", Map.of("UserName", user, "UserAccessKeyId", "LTAInotmine", "Status",
+        "Inactive"))).isEqualTo("EntityNotExist.User.AccessKey");
+    assertThat(code(c, "UpdateAccessKey", Map.of("UserName", user, "UserAccessKeyId", key.path("AccessKeyId").asString(),
+        "Status", "Paused"))).isEqualTo("InvalidParameter");
+
+    String policy = "p-" + tag;
+    String doc = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"yundun-sas:Describe*\",\"Resource\":\"*\"}]}";
+    JsonNode p = c.call(RAM, "CreatePolicy", Map.of("PolicyName", policy, "PolicyDocument", doc, "Description", "d"),
+        Map.of()).path("Policy");
+    assertThat(p.path("PolicyType").asString()).isEqualTo("Custom");
+    assertThat(p.path("DefaultVersion").asString()).isEqualTo("v1");
+    assertThat(code(c, "CreatePolicy", Map.of("PolicyName", policy, "PolicyDocument", doc)))
+        .isEqualTo("EntityAlreadyExists.Policy");
+    assertThat(code(c, "CreatePolicy", Map.of("PolicyName", policy + "-x", "PolicyDocument",
+        doc.replace("\"Allow\"", "\"allow\"")))).isEqualTo("MalformedPolicyDocument");
+    JsonNode got = c.call(RAM, "GetPolicy", Map.of("PolicyName", policy, "PolicyType", "Custom"), Map.of());
+    assertThat(got.path("DefaultPolicyVersion").path("PolicyDocument").asString()).isEqualTo(doc);
+    assertThat(got.path("DefaultPolicyVersion").path("IsDefaultVersion").asBoolean()).isTrue();
+    assertThat(got.path("Policy").path("AttachmentCount").asInt()).isZero();
+    assertThat(code(c, "GetPolicy", Map.of("PolicyName", policy, "PolicyType", "System"))).isEqualTo("EntityNotExist.Policy");
+
+    c.call(RAM, "AttachPolicyToUser", Map.of("PolicyType", "Custom", "PolicyName", policy, "UserName", user), Map.of());
+    c.call(RAM, "AttachPolicyToUser", Map.of("PolicyType", "System", "PolicyName", "AliyunYundunSASReadOnlyAccess",
+        "UserName", user), Map.of());
+    assertThat(code(c, "AttachPolicyToUser", Map.of("PolicyType", "Custom", "PolicyName", policy, "UserName", user)))
+        .isEqualTo("EntityAlreadyExists.User.Policy");
+    assertThat(code(c, "AttachPolicyToUser", Map.of("PolicyType", "Custom", "PolicyName", "none-" + tag, "UserName",
+        user))).isEqualTo("EntityNotExist.Policy");
+    JsonNode attached = c.call(RAM, "ListPoliciesForUser", Map.of("UserName", user), Map.of()).path("Policies")
+        .path("Policy");
+    assertThat(attached.size()).isEqualTo(2);
+    assertThat(attached.get(0).path("PolicyName").asString()).isEqualTo(policy);
+    assertThat(attached.get(0).path("AttachDate").asString()).isNotBlank();
+    assertThat(c.call(RAM, "GetPolicy", Map.of("PolicyName", policy, "PolicyType", "Custom"), Map.of()).path("Policy")
+        .path("AttachmentCount").asInt()).isEqualTo(1);
+
+    assertThat(code(c, "DeletePolicy", Map.of("PolicyName", policy))).isEqualTo("DeleteConflict.Policy.User");
+    assertThat(code(c, "DeleteUser", Map.of("UserName", user))).isEqualTo("DeleteConflict.User.AccessKey");
+    c.call(RAM, "DeleteAccessKey", Map.of("UserName", user, "UserAccessKeyId", key.path("AccessKeyId").asString()),
+        Map.of());
+    assertThat(code(c, "DeleteUser", Map.of("UserName", user))).isEqualTo("DeleteConflict.User.Policy");
+    c.call(RAM, "DetachPolicyFromUser", Map.of("PolicyType", "Custom", "PolicyName", policy, "UserName", user), Map.of());
+    c.call(RAM, "DetachPolicyFromUser", Map.of("PolicyType", "System", "PolicyName", "AliyunYundunSASReadOnlyAccess",
+        "UserName", user), Map.of());
+    assertThat(code(c, "DetachPolicyFromUser", Map.of("PolicyType", "Custom", "PolicyName", policy, "UserName", user)))
+        .isEqualTo("EntityNotExist.User.Policy");
+    c.call(RAM, "DeletePolicy", Map.of("PolicyName", policy), Map.of());
+    c.call(RAM, "DeleteUser", Map.of("UserName", user), Map.of());
+    assertThat(code(c, "GetUser", Map.of("UserName", user))).isEqualTo("EntityNotExist.User");
+    assertThat(code(c, "DeletePolicy", Map.of("PolicyName", "AliyunRAMFullAccess"))).isEqualTo("EntityNotExist.Policy");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clients")
+  void listsPageWithMarker(SasClient c) throws Exception {
+    JsonNode system = c.call(RAM, "ListPolicies", Map.of("PolicyType", "System"), Map.of());
+    List<String> names = new ArrayList<>();
+    system.path("Policies").path("Policy").forEach(p -> names.add(p.path("PolicyName").asString()));
+    assertThat(names).contains("AliyunYundunSASFullAccess", "AliyunYundunSASReadOnlyAccess", "AliyunRAMFullAccess",
+        "AliyunRAMReadOnlyAccess");
+    assertThat(system.path("IsTruncated").asBoolean()).isFalse();
+
+    List<String> paged = new ArrayList<>();
+    String marker = null;
+    for (int guard = 0; guard < 20; guard++) {
+      Map<String, Object> q = marker == null ? Map.of("MaxItems", "1") : Map.of("MaxItems", "1", "Marker", marker);
+      JsonNode page = c.call(RAM, "ListUsers", q, Map.of());
+      page.path("Users").path("User").forEach(u -> paged.add(u.path("UserName").asString()));
+      if (!page.path("IsTruncated").asBoolean()) {
+        break;
+      }
+      marker = page.path("Marker").asString();
+    }
+    List<String> all = new ArrayList<>();
+    c.call(RAM, "ListUsers", Map.of(), Map.of()).path("Users").path("User")
+        .forEach(u -> all.add(u.path("UserName").asString()));
+    assertThat(paged).containsExactlyElementsOf(all).contains("administrator");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clients")
+  void ramAdministratorsCannotTakeOverAdministrators(SasClient c) throws Exception {
+    String tag = Integer.toHexString(c.name().hashCode());
+    String user = "ramadmin-" + tag;
+    c.call(RAM, "CreateUser", Map.of("UserName", user), Map.of());
+    c.call(RAM, "AttachPolicyToUser", Map.of("PolicyType", "System", "PolicyName", "AliyunRAMFullAccess", "UserName",
+        user), Map.of());
+    JsonNode key = c.call(RAM, "CreateAccessKey", Map.of("UserName", user), Map.of()).path("AccessKey");
+    SasClient ramAdmin = server.clients(key.path("AccessKeyId").asString(), key.path("AccessKeySecret").asString()).get(0);
+    // It administers ordinary users...
+    ramAdmin.call(RAM, "CreateUser", Map.of("UserName", "made-by-" + tag), Map.of());
+    // ...but not administrators, and it may not use Security Center.
+    assertThat(code(ramAdmin, "CreateAccessKey", Map.of("UserName", "administrator"))).isEqualTo("NoPermission");
+    assertThat(code(ramAdmin, "DetachPolicyFromUser", Map.of("PolicyType", "System", "PolicyName",
+        "AliyunRAMFullAccess", "UserName", "administrator"))).isEqualTo("NoPermission");
+    try {
+      ramAdmin.call("DescribeImageStatistics", Map.of());
+      throw new AssertionError("a RAM administrator used Security Center");
+    } catch (SasClient.ApiError e) {
+      assertThat(e.code()).isEqualTo("NoPermission");
+    }
+  }
+}
