@@ -47,7 +47,13 @@ ALTER TABLE workload_image ADD COLUMN pod_created_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE workload_image ADD COLUMN synced_at TIMESTAMP WITH TIME ZONE;
 CREATE UNIQUE INDEX workload_image_container ON workload_image (cluster_id, pod_uid, container);
 CREATE INDEX workload_image_repo ON workload_image (image_host, image_path);
+-- V5's workload_image_scope_digest (cluster_id, namespace, app_name, digest) serves every query V1's
+-- narrower index served.
+DROP INDEX IF EXISTS workload_image_scope;
 
 -- Repositories of running images that no registered registry holds (registry_id NULL, images
 -- with access_type NOT_IN_SAS): the registry host their references name, for pulling them.
 ALTER TABLE image_repo ADD COLUMN image_host VARCHAR(256);
+
+-- A scan job of such an image pulls it from that host by digest (NULL: a registry image).
+ALTER TABLE scan_job ADD COLUMN image_host VARCHAR(256);

@@ -3,7 +3,6 @@ package dev.drydock.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.drydock.server.inventory.cluster.WorkloadScope;
 import dev.drydock.server.testing.Await;
 import dev.drydock.server.testing.MockCluster;
 import dev.drydock.server.testing.SasClient;
@@ -30,7 +29,9 @@ import tools.jackson.databind.JsonNode;
  * groupings, keyword, Criteria / LogicalExp, paging and risk counts over a synced cluster with
  * scan results in {@code image_risk} / {@code image_vuln} / {@code image_finding}; the
  * registration operations' answers and errors; ListImageRisk's ClusterId / Namespace / AppName
- * semantics at the SQL level ({@link WorkloadScope}).
+ * filters over the running images ({@code NOT_IN_SAS} here: no registry is registered); the
+ * cluster fields of a scan task's TaskImageInfo. The end-to-end path with registries and real
+ * scans is {@code task.ClusterScanIT}.
  *
  * <p>No real cluster runs on the test machines: the API server is fabric8's Kubernetes mock
  * server in CRUD mode ({@link MockCluster}) holding the kubernetes/shop fixtures.
@@ -38,7 +39,13 @@ import tools.jackson.databind.JsonNode;
 class ClusterOperationsIT {
 
   private static final String TOKEN = "reader-token-0123456789";
-  private static final Map<String, String> PROPERTIES = MockCluster.FAST_WATCH;
+  private static final Map<String, String> PROPERTIES = withNoScanWorkers();
+
+  static Map<String, String> withNoScanWorkers() {
+    Map<String, String> p = new HashMap<>(MockCluster.FAST_WATCH);
+    p.put("drydock.scan.workers", "0");
+    return p;
+  }
 
   static TestServer server;
   static MockCluster cluster;
@@ -289,25 +296,58 @@ class ClusterOperationsIT {
     assertThat(list.path("Clusters").get(0).path("AuthType").asString()).isEqualTo("token");
   }
 
+  static List<String> imageRisk(SasClient c, Map<String, Object> filter) throws SasClient.ApiError {
+    Map<String, Object> q = new HashMap<>(filter);
+    q.put("PageSize", "100");
+    List<String> names = new ArrayList<>();
+    for (JsonNode i : c.call("ListImageRisk", q).path("ImageRiskList")) {
+      names.add(i.path("RepoNamespace").asString() + "/" + i.path("RepoName").asString() + ":" + i.path("Tag").asString()
+          + " " + i.path("ImageAccessType").asString());
+    }
+    return names;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clients")
+  void listImageRiskSelectsImagesByWhereTheyRun(SasClient c) throws Exception {
+    assertThat(imageRisk(c, Map.of("ClusterId", shopId, "Namespace", "shop", "AppName", "web")))
+        .containsExactlyInAnyOrder("library/nginx:1.25.3 NOT_IN_SAS", "shop/migrate:2.1 NOT_IN_SAS");
+    assertThat(imageRisk(c, Map.of("Namespace", "kube-system")))
+        .containsExactly("/kube-apiserver:v1.29.0 NOT_IN_SAS");
+    assertThat(imageRisk(c, Map.of("AppName", "report"))).hasSize(1);
+    assertThat(imageRisk(c, Map.of("ClusterId", shopId))).hasSize(6);
+    assertThat(imageRisk(c, Map.of("AppName", "toolbox"))).as("CrashLoopBackOff, no digest yet").isEmpty();
+    assertThat(imageRisk(c, Map.of("ClusterId", "c0000", "AppName", "web"))).isEmpty();
+  }
+
+  /**
+   * A task's sub-tasks carry where their digest ran when the task was created. The server runs no
+   * scan workers here ({@code drydock.scan.workers=0}), so the task stays unfinished.
+   */
   @Test
-  void listImageRiskScopeSelectsImagesByWhereTheyRun() {
-    Map<String, Object> params = new HashMap<>();
-    String where = WorkloadScope.predicate("i", shopId, "shop", "web", params).orElseThrow();
-    var spec = jdbc().sql("SELECT i.full_name FROM image i WHERE " + where + " ORDER BY 1");
-    for (var e : params.entrySet()) {
-      spec = spec.param(e.getKey(), e.getValue());
+  void taskImageInfoSaysWhereTheDigestRuns() throws Exception {
+    SasClient c = server.adminClients().get(3);
+    String nginx = digests.get("web-7d4b9c8f6d-x2k9p");
+    String taskId = c.call("PublicCreateImageScanTask", Map.of("Digests", "sha256:" + nginx)).path("Data")
+        .path("TaskId").asString();
+    String uuid = jdbc().sql("SELECT uuid FROM image WHERE digest = ?").param(1, nginx).query(String.class).single();
+    JsonNode unfinished = c.call("ListUnfinishedOnceTask", Map.of("TaskType", "IMAGE_SCAN", "Target", uuid))
+        .path("OnceTasks");
+    assertThat(unfinished).hasSize(1);
+    assertThat(unfinished.get(0).path("TaskId").asString()).isEqualTo(taskId);
+    JsonNode leaf = c.call("DescribeOnceTaskLeafRecordPage", Map.of("CurrentPage", "1", "PageSize", "20",
+        "RelateInfo", "true", "TaskType", "IMAGE_SCAN", "TaskId", taskId)).path("OnceTasks").get(0);
+    for (JsonNode info : List.of(unfinished.get(0).path("TaskImageInfo"), leaf.path("TaskImageInfo"))) {
+      // two running pods run nginx: the first by pod name is shown
+      assertThat(info.path("ClusterId").asString()).isEqualTo(shopId);
+      assertThat(info.path("ClusterName").asString()).isEqualTo("shop");
+      assertThat(info.path("AppName").asString()).isEqualTo("web");
+      assertThat(info.path("Pod").asString()).isEqualTo("web-7d4b9c8f6d-q8z7m");
+      assertThat(info.path("NodeName").asString()).isEqualTo("node-2");
+      assertThat(info.path("NodeIp").asString()).isEqualTo("192.168.49.3");
+      assertThat(info.path("NodeInstanceId").asString()).isEqualTo("node-2");
+      assertThat(info.path("Digest").asString()).isEqualTo(nginx);
+      assertThat(info.path("RepoName").asString()).isEqualTo("nginx");
     }
-    assertThat(spec.query(String.class).list()).containsExactly("library/nginx:1.25.3", "shop/migrate:2.1");
-    params.clear();
-    where = WorkloadScope.predicate("i", null, "kube-system", null, params).orElseThrow();
-    spec = jdbc().sql("SELECT i.full_name FROM image i WHERE " + where);
-    for (var e : params.entrySet()) {
-      spec = spec.param(e.getKey(), e.getValue());
-    }
-    assertThat(spec.query(String.class).list()).containsExactly("/kube-apiserver:v1.29.0".substring(1));
-    assertThat(WorkloadScope.predicate("i", null, " ", null, new HashMap<>())).isEmpty();
-    var placement = server.bean(WorkloadScope.class).placement(digests.get("web-7d4b9c8f6d-x2k9p")).orElseThrow();
-    assertThat(placement).isEqualTo(new WorkloadScope.Placement("web", shopId, "shop", "shop", "web-7d4b9c8f6d-q8z7m",
-        "node-2", "192.168.49.3"));
   }
 }

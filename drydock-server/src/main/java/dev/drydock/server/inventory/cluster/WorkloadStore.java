@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The {@code workload_image} table: one row per container of each live pod of each cluster — the
  * only writer of it. Readers: ListImageRisk's ClusterId / Namespace / AppName filters
- * ({@link WorkloadScope}), DescribeGroupedContainerInstances ({@link ContainerGroups}) and the
+ * ({@code inventory.ImageFilters#workload}), scan tasks ({@link WorkloadPlacements}),
+ * DescribeGroupedContainerInstances ({@link ContainerGroups}) and the
  * running-image inventory ({@link RunningImageInventory}).
  */
 @Component
