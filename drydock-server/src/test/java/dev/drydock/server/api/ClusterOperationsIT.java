@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drydock.server.testing.Await;
+import dev.drydock.server.testing.ImageRiskNames;
 import dev.drydock.server.testing.MockCluster;
 import dev.drydock.server.testing.SasClient;
 import dev.drydock.server.testing.TestServer;
@@ -296,28 +297,17 @@ class ClusterOperationsIT {
     assertThat(list.path("Clusters").get(0).path("AuthType").asString()).isEqualTo("token");
   }
 
-  static List<String> imageRisk(SasClient c, Map<String, Object> filter) throws SasClient.ApiError {
-    Map<String, Object> q = new HashMap<>(filter);
-    q.put("PageSize", "100");
-    List<String> names = new ArrayList<>();
-    for (JsonNode i : c.call("ListImageRisk", q).path("ImageRiskList")) {
-      names.add(i.path("RepoNamespace").asString() + "/" + i.path("RepoName").asString() + ":" + i.path("Tag").asString()
-          + " " + i.path("ImageAccessType").asString());
-    }
-    return names;
-  }
-
   @ParameterizedTest(name = "{0}")
   @MethodSource("clients")
   void listImageRiskSelectsImagesByWhereTheyRun(SasClient c) throws Exception {
-    assertThat(imageRisk(c, Map.of("ClusterId", shopId, "Namespace", "shop", "AppName", "web")))
+    assertThat(ImageRiskNames.of(c, Map.of("ClusterId", shopId, "Namespace", "shop", "AppName", "web")))
         .containsExactlyInAnyOrder("library/nginx:1.25.3 NOT_IN_SAS", "shop/migrate:2.1 NOT_IN_SAS");
-    assertThat(imageRisk(c, Map.of("Namespace", "kube-system")))
+    assertThat(ImageRiskNames.of(c, Map.of("Namespace", "kube-system")))
         .containsExactly("/kube-apiserver:v1.29.0 NOT_IN_SAS");
-    assertThat(imageRisk(c, Map.of("AppName", "report"))).hasSize(1);
-    assertThat(imageRisk(c, Map.of("ClusterId", shopId))).hasSize(6);
-    assertThat(imageRisk(c, Map.of("AppName", "toolbox"))).as("CrashLoopBackOff, no digest yet").isEmpty();
-    assertThat(imageRisk(c, Map.of("ClusterId", "c0000", "AppName", "web"))).isEmpty();
+    assertThat(ImageRiskNames.of(c, Map.of("AppName", "report"))).hasSize(1);
+    assertThat(ImageRiskNames.of(c, Map.of("ClusterId", shopId))).hasSize(6);
+    assertThat(ImageRiskNames.of(c, Map.of("AppName", "toolbox"))).as("CrashLoopBackOff, no digest yet").isEmpty();
+    assertThat(ImageRiskNames.of(c, Map.of("ClusterId", "c0000", "AppName", "web"))).isEmpty();
   }
 
   /**

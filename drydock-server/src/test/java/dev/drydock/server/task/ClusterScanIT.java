@@ -3,20 +3,18 @@ package dev.drydock.server.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drydock.server.testing.Await;
+import dev.drydock.server.testing.ImageRiskNames;
 import dev.drydock.server.testing.MockCluster;
 import dev.drydock.server.testing.SasClient;
 import dev.drydock.server.testing.TestServer;
 import dev.drydock.testing.RegistryProcess;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -143,7 +141,7 @@ class ClusterScanIT {
   /** A running pod with one container, as the API server answers it once the kubelet reported its status. */
   static HasMetadata pod(String namespace, String name, String app, String image, String imageId, String node,
       String hostIp) {
-    Pod p = new PodBuilder()
+    return new PodBuilder()
         .withNewMetadata().withNamespace(namespace).withName(name).withUid("uid-" + namespace + "-" + name)
         .withCreationTimestamp("2024-05-01T08:00:00Z").addToLabels("app", app).endMetadata()
         .withNewSpec().withNodeName(node).addNewContainer().withName("main").withImage(image).endContainer().endSpec()
@@ -152,7 +150,6 @@ class ClusterScanIT {
         .withNewState().withNewRunning().withStartedAt("2024-05-01T08:00:05Z").endRunning().endState()
         .endContainerStatus().endStatus()
         .build();
-    return p;
   }
 
   static SasClient client() {
@@ -171,20 +168,8 @@ class ClusterScanIT {
     return server.adminClients().stream();
   }
 
-  /** {@code path:tag ACCESS_TYPE} of every image ListImageRisk selects with the filter. */
-  static List<String> imageRisk(SasClient c, Map<String, String> filter) throws SasClient.ApiError {
-    Map<String, Object> q = new LinkedHashMap<>(filter);
-    q.put("PageSize", "100");
-    List<String> out = new ArrayList<>();
-    for (JsonNode i : c.call("ListImageRisk", q).path("ImageRiskList")) {
-      out.add(i.path("RepoNamespace").asString() + "/" + i.path("RepoName").asString() + ":" + i.path("Tag").asString()
-          + " " + i.path("ImageAccessType").asString());
-    }
-    return out;
-  }
-
   static Stream<Arguments> filters() {
-    String agentByDigest = "tools/agent:sha256:" + "%s NOT_IN_SAS";
+    String agentByDigest = "tools/agent:sha256:%s NOT_IN_SAS"; // a reference by digest only
     return Stream.of(
         Arguments.of("prod", Map.of("ClusterId", "prod"), List.of("team/app:1.0 IN_SAS", "team/app:0.9 NOT_IN_SAS",
             "tools/agent:2.0 NOT_IN_SAS", agentByDigest)),
@@ -208,7 +193,7 @@ class ClusterScanIT {
     query.computeIfPresent("ClusterId", (k, v) -> v.equals("prod") ? prodId : v.equals("staging") ? stagingId : v);
     List<String> expected = want.stream().map(s -> s.formatted(agentDigest)).toList();
     for (SasClient c : clients().toList()) {
-      assertThat(imageRisk(c, query)).as("%s through %s", what, c).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(ImageRiskNames.of(c, query)).as("%s through %s", what, c).containsExactlyInAnyOrderElementsOf(expected);
     }
   }
 

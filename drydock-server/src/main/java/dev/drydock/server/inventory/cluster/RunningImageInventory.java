@@ -160,15 +160,4 @@ public class RunningImageInventory {
       return 0;
     }
   }
-
-  /** The pull reference of a NOT_IN_SAS image ({@code host/path@sha256:…}); empty for any other image. */
-  public java.util.Optional<String> pullReference(String imageUuid) {
-    return jdbc.sql("""
-            SELECT r.image_host, r.repo_namespace, r.repo_name, i.digest FROM image i JOIN image_repo r ON r.id = i.repo_pk
-            WHERE i.uuid = :u AND i.access_type = 'NOT_IN_SAS' AND r.registry_id IS NULL AND r.image_host IS NOT NULL""")
-        .param("u", imageUuid)
-        .query((rs, i) -> rs.getString(1) + "/" + RepoPaths.join(rs.getString(2), rs.getString(3)) + "@"
-            + (rs.getString(4).contains(":") ? rs.getString(4) : "sha256:" + rs.getString(4)))
-        .optional();
-  }
 }
