@@ -68,6 +68,8 @@ class ClusterOperationsIT {
     first.call("AddKubernetesCluster", Map.of("ClusterName", "unreachable", "ClusterType", "Ask",
         "ApiServerUrl", "http://127.0.0.1:" + closed, "Token", TOKEN));
     await("the sync", () -> count("SELECT COUNT(*) FROM workload_image") == 10);
+    // the state is recorded by the watch's next poll after the first list
+    await("the shop cluster running", () -> count("SELECT COUNT(*) FROM k8s_cluster WHERE cluster_state = 'running'") == 1);
     await("the running-image inventory", () -> count("SELECT COUNT(*) FROM image WHERE access_type = 'NOT_IN_SAS'") == 6);
     for (String pod : List.of("web-7d4b9c8f6d-x2k9p", "db-0", "report-28473920-7x8vw")) {
       digests.put(pod, jdbc().sql("SELECT digest FROM workload_image WHERE pod = ? AND init_container = FALSE")
