@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Container image security: inventory, vulnerabilities and risk checks.",
     subcommands = {ScanCommand.class, MatchCommand.class, DbCommand.class, ServeCommand.class, AccessKeyCommand.class,
-        AuditCommand.class, TrainingCommand.class})
+        ClusterCommand.class, AuditCommand.class, TrainingCommand.class})
 final class DrydockCommand implements Runnable {
   final Streams streams;
 

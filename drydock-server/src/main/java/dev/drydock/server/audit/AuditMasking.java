@@ -11,8 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Turns a call's parameters into what the audit trail may keep: the signing parameters are
  * dropped (the AccessKeyId is a column of its own), every parameter whose name looks secret
  * ({@code AccessKeySecret}, {@code Password}, {@code SecurityToken}, anything with secret,
- * password, passwd, token, credential, private key or authorization in its name, and the
- * registry's {@code ExtraParam}, which holds tokens) is replaced by {@value #MASK}, and long
+ * password, passwd, token, credential, private key or authorization in its name, the registry's
+ * {@code ExtraParam}, which holds tokens, and a cluster's {@code KubeConfig}, which holds tokens or
+ * client keys) is replaced by {@value #MASK}, and long
  * values are cut to {@value #MAX_VALUE} characters. Matching is by name because values cannot be
  * told apart: a parameter carrying a secret under an innocent name would be kept, so every API
  * that takes a secret must name it so.
@@ -25,7 +26,7 @@ public final class AuditMasking {
   private static final Set<String> DROPPED = Set.of("signature", "signaturemethod", "signatureversion",
       "signaturenonce", "signaturetype", "timestamp", "accesskeyid", "action", "version", "format");
   private static final List<String> SECRET_WORDS = List.of("secret", "password", "passwd", "pwd", "token",
-      "credential", "privatekey", "private_key", "authorization", "extraparam");
+      "credential", "privatekey", "private_key", "authorization", "extraparam", "kubeconfig");
 
   private AuditMasking() {}
 

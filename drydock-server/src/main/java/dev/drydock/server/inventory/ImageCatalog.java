@@ -39,7 +39,7 @@ public class ImageCatalog {
         r.registry_type, r.endpoints, r.internet_urls, r.vpc_urls, r.endpoint_type, r.endpoint_domains,
         k.vul, k.baseline_num, k.new_suspicious""";
   private static final String DETAIL_COLUMNS = """
-      , s.scanned_at, EXISTS (SELECT 1 FROM workload_image w WHERE w.digest IN (i.digest, 'sha256:' || i.digest))""";
+      , s.scanned_at, EXISTS (SELECT 1 FROM workload_image w WHERE w.digest = i.digest)""";
   private static final String PAGE_ROWS = " " + """
       JOIN image i ON i.id = p.id JOIN image_repo r ON r.id = i.repo_pk
       LEFT JOIN image_risk k ON k.digest = i.digest""";

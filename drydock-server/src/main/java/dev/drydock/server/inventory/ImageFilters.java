@@ -35,18 +35,19 @@ public final class ImageFilters {
 
   /**
    * ListImageRisk's ClusterId, Namespace (the Kubernetes namespace) and AppName: images whose
-   * digest a matching {@code workload_image} row runs. Each given value must equal the row's
-   * column exactly; together they are ANDed. The row's digest may be stored with or without the
-   * {@code sha256:} prefix; a row without a digest (not resolved yet) matches no image.
+   * digest some container of a live pod runs, as the cluster watch records it in
+   * {@code workload_image} (docs/clusters.md). Each given value must equal the row's column
+   * exactly; together they are ANDed. A container whose digest is not known yet (image not
+   * pulled) selects no image. Images are matched by digest, so a registry image ({@code IN_SAS})
+   * is selected whatever tag or registry name the pod used, and a running image no registry holds
+   * is selected as its {@code NOT_IN_SAS} row.
    */
   public static void workload(@Nullable String clusterId, @Nullable String namespace, @Nullable String appName,
       SqlWhere w) {
     if (clusterId == null && namespace == null && appName == null) {
       return;
     }
-    StringBuilder sub = new StringBuilder("""
-        i.digest IN (SELECT CASE WHEN w.digest LIKE 'sha256:%' THEN SUBSTRING(w.digest, 8) ELSE w.digest END
-        FROM workload_image w WHERE w.digest IS NOT NULL""");
+    StringBuilder sub = new StringBuilder("i.digest IN (SELECT w.digest FROM workload_image w WHERE w.digest IS NOT NULL");
     if (clusterId != null) {
       sub.append(" AND w.cluster_id = ").append(w.param(clusterId));
     }

@@ -178,11 +178,11 @@ public class RegistryStore {
     return deleted;
   }
 
-  static OffsetDateTime utc(Instant t) {
+  public static OffsetDateTime utc(Instant t) {
     return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
   }
 
-  static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+  public static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
     return t == null ? null : t.toInstant();
   }

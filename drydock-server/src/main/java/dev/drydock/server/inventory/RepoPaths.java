@@ -23,6 +23,10 @@ import java.util.UUID;
  *
  * <p><b>Uuid</b>: a name-based (version 5, SHA-1) UUID of registry id, repository path and tag,
  * so a re-sync, or a tag that moves to a new digest, keeps the image's Uuid.
+ *
+ * <p>Images that run in a cluster but are in no registered registry ({@code NOT_IN_SAS}) have no
+ * registry id: their RepoId and Uuid derive from the registry host their reference names instead
+ * ({@link #runningRepoId}, {@link #runningImageUuid}), in separate name spaces.
  */
 public final class RepoPaths {
 
@@ -56,7 +60,22 @@ public final class RepoPaths {
 
   /** A version 5 UUID of registry id, repository path and tag. */
   public static String imageUuid(long registryId, String path, String tag) {
-    byte[] name = (registryId + "/" + path + ":" + tag).getBytes(StandardCharsets.UTF_8);
+    return uuid5(registryId + "/" + path + ":" + tag);
+  }
+
+  /** {@code crr-} + 16 hex digits for a running image's repository, from its registry host and path. */
+  public static String runningRepoId(String host, String path) {
+    byte[] h = sha("SHA-256", ("drydock-running-repo\0" + host + "\0" + path).getBytes(StandardCharsets.UTF_8));
+    return "crr-" + HexFormat.of().formatHex(h, 0, 8);
+  }
+
+  /** A version 5 UUID of a running image's registry host, repository path and tag label. */
+  public static String runningImageUuid(String host, String path, String tag) {
+    return uuid5("running\0" + host + "/" + path + ":" + tag);
+  }
+
+  private static String uuid5(String text) {
+    byte[] name = text.getBytes(StandardCharsets.UTF_8);
     byte[] ns = ByteBuffer.allocate(16).putLong(IMAGE_NAMESPACE.getMostSignificantBits())
         .putLong(IMAGE_NAMESPACE.getLeastSignificantBits()).array();
     byte[] in = ByteBuffer.allocate(16 + name.length).put(ns).put(name).array();

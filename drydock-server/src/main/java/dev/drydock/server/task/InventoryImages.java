@@ -36,11 +36,12 @@ public class InventoryImages {
 
   private static final String SELECT = """
       SELECT i.uuid, r.registry_id, r.registry_type, r.region_id, r.repo_id, r.repo_namespace, r.repo_name, i.tag,
-        i.digest
+        i.digest, r.image_host
       FROM image i JOIN image_repo r ON r.id = i.repo_pk""";
 
   private static SelectedImage row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
     return new SelectedImage(rs.getString(1), rs.getObject(2, Long.class), rs.getString(3), rs.getString(4),
-        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
+        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+        rs.getString(10));
   }
 }

@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs one claimed job to its next resting point, saving its state after every step:
  * <ol>
- *   <li><b>INDEX</b>: pull the image from its registry (credentials from the registry row) and index
+ *   <li><b>INDEX</b>: pull the image by digest ({@link PullSources}: its registry with the registry's
+ *       credentials, or for a running image no registry holds the host its reference names) and index
  *       it; in one transaction, store the inventory, layers and findings, log the scan and move the
  *       job to MATCH. Skipped when a scan of the digest since the task was created is stored
  *       already (another task scanned it).
@@ -53,8 +54,7 @@ final class JobRunner {
   private final ScanEngine engine;
   private final AdvisoryDatabases advisories;
   private final ResultWriter results;
-  private final RegistryStore registries;
-  private final SecretCipher cipher;
+  private final PullSources pulls;
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final Clock clock;
@@ -68,8 +68,7 @@ final class JobRunner {
     this.engine = engine;
     this.advisories = advisories;
     this.results = results;
-    this.registries = registries;
-    this.cipher = cipher;
+    this.pulls = new PullSources(registries, cipher, settings);
     this.jdbc = jdbc;
     this.tx = tx;
     this.clock = clock;
@@ -99,10 +98,10 @@ final class JobRunner {
       }
       if (job.step().equals(JobRow.STEP_INDEX)) {
         if (!freshReportExists(job)) {
-          RegistryRow registry = registry(job);
-          password = password(registry);
+          PullSources.Pull pull = pulls.resolve(job);
+          password = pull.password();
           IndexReport index;
-          try (ImageSource source = source(job, registry, password)) {
+          try (ImageSource source = pull.open(settings)) {
             index = engine.index(source);
           }
           Instant done = clock.instant();
@@ -188,40 +187,6 @@ final class JobRunner {
     return jdbc.sql("SELECT scanned_at FROM image_report WHERE digest = :d").param("d", job.digest())
         .query(java.time.OffsetDateTime.class).optional()
         .map(t -> t.toInstant().toEpochMilli() >= collect).orElse(false);
-  }
-
-  private RegistryRow registry(JobRow job) {
-    if (job.registryId() == null) {
-      throw new Failures.Permanent("the image is not in a registered registry, so it cannot be pulled "
-          + "(register the registry with AddPrivateRegistry)");
-    }
-    return registries.find(job.registryId()).orElseThrow(() -> new Failures.Permanent(
-        "registry " + job.registryId() + " is no longer registered"));
-  }
-
-  private @Nullable String password(RegistryRow r) {
-    if (r.userName() == null || r.userName().isEmpty() || r.passwordEnc() == null) {
-      return null;
-    }
-    return cipher.decrypt(RegistrySyncService.PASSWORD_PURPOSE, r.passwordEnc());
-  }
-
-  private ImageSource source(JobRow job, RegistryRow registry, @Nullable String password) {
-    RegistryEndpoints e = registry.endpoints();
-    String path = RepoPaths.join(job.repoNamespace() == null ? "" : job.repoNamespace(),
-        job.repoName() == null ? "" : job.repoName());
-    ImageReference ref;
-    try {
-      ref = ImageReference.parse(e.domainAuthority() + "/" + path + "@sha256:" + job.digest());
-    } catch (IllegalArgumentException ex) {
-      throw new Failures.Permanent(ex.getMessage());
-    }
-    CredentialProvider credentials = password == null ? CredentialProvider.ANONYMOUS
-        : CredentialProvider.fixed(new Credentials(registry.userName(), password));
-    RegistryClient.Options options = new RegistryClient.Options(e.insecure(), settings.connectTimeout(),
-        settings.requestTimeout(), 2, java.time.Duration.ofMillis(200), "drydock/0.1 scan-task");
-    return new RegistryImageSource(ref, new RegistryClient(e.connectAddress(), e.connectAddress(), credentials,
-        options), null);
   }
 
   private static Map<String, Long> costs(JobRow job) {

@@ -92,7 +92,8 @@ public class SubmittedImages {
       return new Repo(writer.upsertRepo(registry.get(), path, "PRIVATE", now), registry.get().id());
     }
     Optional<Long> known = jdbc.sql("""
-            SELECT id FROM image_repo WHERE registry_id IS NULL AND repo_namespace = :ns AND repo_name = :n""")
+            SELECT id FROM image_repo
+            WHERE registry_id IS NULL AND image_host IS NULL AND repo_namespace = :ns AND repo_name = :n""")
         .param("ns", s.repoNamespace()).param("n", s.repoName()).query(Long.class).optional();
     if (known.isPresent()) {
       return new Repo(known.get(), null);

@@ -1,5 +1,6 @@
 package dev.drydock.server.task;
 
+import dev.drydock.server.inventory.cluster.WorkloadPlacements;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * UPDATE}, which PostgreSQL and H2 both honour), so concurrent creates can never exceed the limit
  * or the quota. Within one process creates also queue on a Java lock first, so they do not hold
  * database connections while they wait.
+ *
+ * <p>Each job records where its digest runs at creation ({@link WorkloadPlacements}): the cluster
+ * fields of its TaskImageInfo.
  */
 @Component
 public class TaskCreator {
@@ -34,17 +39,19 @@ public class TaskCreator {
   private final JdbcClient jdbc;
   private final TaskStore store;
   private final InventoryImages images;
+  private final WorkloadPlacements placements;
   private final ScanQuota quota;
   private final TransactionTemplate tx;
   private final Clock clock;
   private final TaskSettings settings;
   private final ReentrantLock local = new ReentrantLock(true);
 
-  public TaskCreator(JdbcClient jdbc, TaskStore store, InventoryImages images, ScanQuota quota,
-      PlatformTransactionManager transactions, Clock clock, Environment env) {
+  public TaskCreator(JdbcClient jdbc, TaskStore store, InventoryImages images, WorkloadPlacements placements,
+      ScanQuota quota, PlatformTransactionManager transactions, Clock clock, Environment env) {
     this.jdbc = jdbc;
     this.store = store;
     this.images = images;
+    this.placements = placements;
     this.quota = quota;
     this.tx = new TransactionTemplate(transactions);
     this.clock = clock;
@@ -112,12 +119,14 @@ public class TaskCreator {
     }
     Set<String> digests = new LinkedHashSet<>();
     List<TaskStore.NewJob> jobs = new ArrayList<>();
+    Map<String, WorkloadPlacements.Placement> running = placements.of(
+        selected.stream().map(SelectedImage::digest).distinct().toList());
     for (SelectedImage i : selected) {
       boolean supported = settings.supportsRegion(i.regionId());
       if (supported) {
         digests.add(i.digest());
       }
-      jobs.add(new TaskStore.NewJob(newId(), i, supported, supported ? null
+      jobs.add(new TaskStore.NewJob(newId(), i, cluster(running.get(i.digest())), supported, supported ? null
           : "image scanning is not supported in region " + i.regionId() + " (drydock.scan.regions)"));
     }
     Set<String> needed = quota.unauthorized(digests);
@@ -137,6 +146,12 @@ public class TaskCreator {
     quota.consume(needed, taskId, now);
     TaskRow created = store.find(pk).orElseThrow();
     return new Outcome.Created(created, unfinished + (created.finished() ? 0 : 1) < settings.maxUnfinishedTasks());
+  }
+
+  private static JobRow.ClusterInfo cluster(WorkloadPlacements.@Nullable Placement p) {
+    return p == null ? new JobRow.ClusterInfo(null, null, null, null, null, null, null)
+        : new JobRow.ClusterInfo(p.clusterId(), p.clusterName(), p.appName(), p.pod(), p.nodeInstanceId(), p.nodeIp(),
+            p.nodeName());
   }
 
   /** Whether a task could be created now (fewer than the limit are unfinished). */

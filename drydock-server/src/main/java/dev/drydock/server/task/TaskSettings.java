@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 
@@ -24,6 +26,9 @@ import org.springframework.core.env.Environment;
  *   <li>{@code advisory-db} ({@code DATA_DIR/advisories.db}), {@code cache-dir} ({@code DATA_DIR/cache});
  *   <li>{@code index-parallelism} (2): layers of one image read at once;
  *   <li>{@code connect-timeout} (PT10S), {@code request-timeout} (PT120S): registry requests;
+ *   <li>{@code insecure-registries} (none): comma-separated {@code host[:port]} of registries that no
+ *       registered registry serves and that running images ({@code NOT_IN_SAS}) are pulled from over
+ *       plain HTTP instead of HTTPS (Docker's {@code insecure-registries});
  *   <li>{@code rematch.poll-interval} (PT30S), {@code rematch.batch} (500), {@code rematch.threads} (2);
  *   <li>{@code advisory-update.interval} (unset = off): scheduled {@code db update} inside the server.
  * </ul>
@@ -33,7 +38,7 @@ public record TaskSettings(boolean background, int workers, Duration pollInterva
     Duration backoff, int maxUnfinishedTasks, List<String> regions, long quotaCapacity, Duration quotaPeriod,
     Set<ScannerKind> scanners, Path advisoryDb, Path cacheDir, int indexParallelism, Duration connectTimeout,
     Duration requestTimeout, Duration rematchPollInterval, int rematchBatch, int rematchThreads,
-    @Nullable Duration advisoryUpdateInterval) {
+    @Nullable Duration advisoryUpdateInterval, Set<String> insecureRegistries) {
 
   /** The regions of the PublicCreateImageScanTask page's table of regions that support image scanning. */
   public static final List<String> SEED_REGIONS = List.of("cn-hangzhou", "cn-shanghai", "cn-shenzhen", "cn-qingdao",
@@ -45,6 +50,8 @@ public record TaskSettings(boolean background, int workers, Duration pollInterva
   public TaskSettings {
     regions = List.copyOf(regions);
     scanners = Set.copyOf(scanners);
+    insecureRegistries = insecureRegistries.stream().map(h -> h.trim().toLowerCase(Locale.ROOT))
+        .filter(h -> !h.isEmpty()).collect(Collectors.toUnmodifiableSet());
     if (workers < 0 || maxAttempts < 1 || maxUnfinishedTasks < 1 || indexParallelism < 1 || rematchBatch < 1
         || rematchThreads < 1 || quotaCapacity < 0) {
       throw new IllegalArgumentException("drydock.scan: workers >= 0; max-attempts, max-unfinished-tasks, "
@@ -83,7 +90,8 @@ public record TaskSettings(boolean background, int workers, Duration pollInterva
         env.getProperty(p + "rematch.poll-interval", Duration.class, Duration.ofSeconds(30)),
         env.getProperty(p + "rematch.batch", Integer.class, 500),
         env.getProperty(p + "rematch.threads", Integer.class, 2),
-        env.getProperty(p + "advisory-update.interval", Duration.class));
+        env.getProperty(p + "advisory-update.interval", Duration.class),
+        Set.copyOf(Arrays.asList(env.getProperty(p + "insecure-registries", "").split(","))));
   }
 
   public boolean supportsRegion(@Nullable String regionId) {

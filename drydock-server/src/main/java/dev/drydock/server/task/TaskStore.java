@@ -32,7 +32,7 @@ public class TaskStore {
 
   static final String JOB_COLUMNS = """
       j.id, j.job_id, j.task_pk, t.task_id, j.leader_id, j.image_uuid, j.registry_id, j.registry_type, j.region_id,
-      j.instance_id, j.repo_id, j.repo_namespace, j.repo_name, j.tag, j.digest, j.cluster_id, j.cluster_name,
+      j.instance_id, j.repo_id, j.repo_namespace, j.repo_name, j.tag, j.digest, j.image_host, j.cluster_id, j.cluster_name,
       j.app_name, j.pod, j.node_instance_id, j.node_ip, j.node_name, j.state, j.step, j.result, j.attempts, j.error,
       j.start_time, j.end_time, j.cost_time_info""";
 
@@ -50,7 +50,9 @@ public class TaskStore {
       @Nullable Long finishTime) {}
 
   /** A job to insert: an image, whether it can be scanned, and if not why. */
-  public record NewJob(String jobId, SelectedImage image, boolean scannable, @Nullable String error) {}
+  /** A job to insert; {@code cluster}: where its digest runs now (TaskImageInfo). */
+  public record NewJob(String jobId, SelectedImage image, JobRow.ClusterInfo cluster, boolean scannable,
+      @Nullable String error) {}
 
   /** Inserts the task and its jobs; followers (second and later jobs of a digest) get their leader. */
   public long insert(NewTask t, List<NewJob> jobs, Instant now) {
@@ -71,7 +73,11 @@ public class TaskStore {
           .addValue("uuid", i.uuid()).addValue("registry", i.registryId()).addValue("rtype", i.registryType())
           .addValue("region", i.regionId()).addValue("instance", i.instanceId()).addValue("repoId", i.repoId())
           .addValue("ns", i.repoNamespace()).addValue("name", i.repoName()).addValue("tag", i.tag())
-          .addValue("digest", i.digest())
+          .addValue("digest", i.digest()).addValue("host", i.imageHost())
+          .addValue("cluster", j.cluster().clusterId()).addValue("clusterName", j.cluster().clusterName())
+          .addValue("app", j.cluster().appName()).addValue("pod", j.cluster().pod())
+          .addValue("nodeInstance", j.cluster().nodeInstanceId()).addValue("nodeIp", j.cluster().nodeIp())
+          .addValue("node", j.cluster().nodeName())
           .addValue("state", j.scannable() ? JobRow.INIT : JobRow.FAIL)
           .addValue("step", j.scannable() ? JobRow.STEP_INDEX : JobRow.STEP_DONE)
           .addValue("result", j.scannable() ? null : TaskRow.NOT_SUPPORT_REGION)
@@ -80,9 +86,10 @@ public class TaskStore {
     }
     named.batchUpdate("""
         INSERT INTO scan_job (job_id, task_pk, image_uuid, registry_id, registry_type, region_id, instance_id, repo_id,
-          repo_namespace, repo_name, tag, digest, state, step, result, error, end_time, next_attempt_at)
-        VALUES (:jobId, :task, :uuid, :registry, :rtype, :region, :instance, :repoId, :ns, :name, :tag, :digest,
-          :state, :step, :result, :error, :end, :now)""", rows.toArray(MapSqlParameterSource[]::new));
+          repo_namespace, repo_name, tag, digest, image_host, cluster_id, cluster_name, app_name, pod, node_instance_id,
+          node_ip, node_name, state, step, result, error, end_time, next_attempt_at)
+        VALUES (:jobId, :task, :uuid, :registry, :rtype, :region, :instance, :repoId, :ns, :name, :tag, :digest, :host,
+          :cluster, :clusterName, :app, :pod, :nodeInstance, :nodeIp, :node, :state, :step, :result, :error, :end, :now)""", rows.toArray(MapSqlParameterSource[]::new));
     jdbc.sql("""
             UPDATE scan_job SET leader_id = (SELECT MIN(l.id) FROM scan_job l
                 WHERE l.task_pk = scan_job.task_pk AND l.digest = scan_job.digest AND l.state = 'INIT')
@@ -190,7 +197,7 @@ public class TaskStore {
         longOrNull(rs, "leader_id"), rs.getString("image_uuid"), longOrNull(rs, "registry_id"),
         rs.getString("registry_type"), rs.getString("region_id"), rs.getString("instance_id"), rs.getString("repo_id"),
         rs.getString("repo_namespace"), rs.getString("repo_name"), rs.getString("tag"), rs.getString("digest"),
-        new JobRow.ClusterInfo(rs.getString("cluster_id"), rs.getString("cluster_name"), rs.getString("app_name"),
+        rs.getString("image_host"), new JobRow.ClusterInfo(rs.getString("cluster_id"), rs.getString("cluster_name"), rs.getString("app_name"),
             rs.getString("pod"), rs.getString("node_instance_id"), rs.getString("node_ip"), rs.getString("node_name")),
         rs.getString("state"), rs.getString("step"), rs.getString("result"), rs.getInt("attempts"),
         rs.getString("error"), longOrNull(rs, "start_time"), longOrNull(rs, "end_time"), rs.getString("cost_time_info"));

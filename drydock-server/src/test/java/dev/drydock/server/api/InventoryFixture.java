@@ -35,9 +35,9 @@ import tools.jackson.databind.JsonNode;
  * registry sync.
  *
  * <p>Scans are <em>simulated</em>: rows are inserted into {@code image_risk} and
- * {@code image_report} as a scan writes them (the scan-task issue adds the real scan path), and
- * workloads are inserted into {@code workload_image} as the clusters issue will fill it from
- * Kubernetes. Everything else is real.
+ * {@code image_report} as a scan writes them (ScanTaskIT covers the real scan path), and running
+ * containers are inserted into {@code workload_image} as the cluster watch writes them (one row per
+ * container, digest in hex; ClusterScanIT covers the real watch). Everything else is real.
  */
 abstract class InventoryFixture {
 
@@ -72,7 +72,7 @@ abstract class InventoryFixture {
     assertThat(row.syncStatus()).as("sync error: %s", row.syncError()).isEqualTo("OK");
     simulateScan(digests.get("team/app:2.0"), 7, 2, 1);
     simulateScan(digests.get("alpine:3.19"), 3, 0, 0);
-    workload("c1", "default", "web", "sha256:" + digests.get("team/app:1.0"));
+    workload("c1", "default", "web", digests.get("team/app:1.0"));
     workload("c1", "default", "worker", digests.get("team/app-worker:1.0"));
     workload("c2", "kube-system", "dns", digests.get("alpine:3.19"));
     workload("c2", "default", "web", digests.get("team/app:2.0"));
@@ -122,13 +122,22 @@ abstract class InventoryFixture {
         .param("d", digest).param("t", at).update();
   }
 
-  /** A workload row as the clusters issue will write it from Kubernetes. */
+  /**
+   * The row the cluster watch writes for the one container of pod {@code app-0} (WorkloadStore):
+   * running its digest (hex), or waiting with none yet (image not pulled).
+   */
   static void workload(String cluster, String namespace, String app, @Nullable String digest) {
     jdbc().sql("""
-            INSERT INTO workload_image (cluster_id, namespace, app_name, pod, container, image, digest)
-            VALUES (:c, :n, :a, :p, 'main', :i, :d)""")
+            INSERT INTO workload_image (cluster_id, namespace, app_name, pod, container, image, digest, pod_uid,
+              init_container, image_host, image_path, image_tag, pod_ip, host_ip, node_name, pod_phase, container_state,
+              state_reason, workload_kind, synced_at)
+            VALUES (:c, :n, :a, :p, 'main', :i, :d, :uid, FALSE, :host, 'some/image', 'tag', '10.244.0.7', '192.168.49.2',
+              'node-1', :phase, :state, :reason, 'Deployment', :now)""")
         .param("c", cluster).param("n", namespace).param("a", app).param("p", app + "-0")
-        .param("i", DOMAIN + "/some/image:tag").param("d", digest).update();
+        .param("i", DOMAIN + "/some/image:tag").param("d", digest).param("uid", cluster + "-" + namespace + "-" + app)
+        .param("host", DOMAIN).param("phase", digest == null ? "Pending" : "Running")
+        .param("state", digest == null ? "waiting" : "running").param("reason", digest == null ? "ContainerCreating" : null)
+        .param("now", OffsetDateTime.now(ZoneOffset.UTC)).update();
   }
 
   static Stream<SasClient> clients() {

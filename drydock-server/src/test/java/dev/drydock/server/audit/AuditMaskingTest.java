@@ -32,6 +32,19 @@ class AuditMaskingTest {
   }
 
   @Test
+  void masksClusterCredentials() {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("ClusterName", "prod");
+    p.put("ApiServerUrl", "https://10.0.0.1:6443");
+    p.put("Token", "eyJhbGciOi");
+    p.put("KubeConfig", "apiVersion: v1\nusers:\n- user:\n    client-key-data: LS0tLS1CRUdJTg==\n");
+    p.put("CaCert", "-----BEGIN CERTIFICATE-----");
+    assertThat(AuditMasking.maskedJson(p)).isEqualTo("{\"ApiServerUrl\":\"https://10.0.0.1:6443\","
+        + "\"CaCert\":\"-----BEGIN CERTIFICATE-----\",\"ClusterName\":\"prod\",\"KubeConfig\":\"******\","
+        + "\"Token\":\"******\"}");
+  }
+
+  @Test
   void cutsLongValues() {
     String json = AuditMasking.maskedJson(Map.of("PolicyDocument", "x".repeat(5000)));
     assertThat(json).contains("…(5000 chars)").hasSizeLessThan(1100);

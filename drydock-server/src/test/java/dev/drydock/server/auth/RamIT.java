@@ -118,6 +118,25 @@ class RamIT {
     return dashboard.clients().stream();
   }
 
+  /** The read-only system policy covers the cluster reads (List*, Describe*), not registration or removal. */
+  @Test
+  void readOnlySystemPolicyReadsClustersAndMayNotChangeThem() throws Exception {
+    ram(admin, "CreateUser", Map.of("UserName", "cluster-viewer"));
+    ram(admin, "AttachPolicyToUser", Map.of("PolicyType", "System", "PolicyName", "AliyunYundunSASReadOnlyAccess",
+        "UserName", "cluster-viewer"));
+    JsonNode key = ram(admin, "CreateAccessKey", Map.of("UserName", "cluster-viewer")).path("AccessKey");
+    SasClient viewer = server.clients(key.path("AccessKeyId").asString(), key.path("AccessKeySecret").asString())
+        .get(3);
+    assertThat(viewer.call("ListKubernetesClusters", Map.of()).has("Clusters")).isTrue();
+    assertThat(viewer.call("DescribeGroupedContainerInstances", Map.of("GroupField", "namespace")).has("PageInfo"))
+        .isTrue();
+    assertThat(refused(viewer, SAS, "AddKubernetesCluster", Map.of("ClusterName", "x", "ApiServerUrl",
+        "https://10.0.0.1:6443", "Token", "t")).code()).isEqualTo("NoPermission");
+    assertThat(refused(viewer, SAS, "DeleteKubernetesCluster", Map.of("ClusterId", "c0")).code())
+        .isEqualTo("NoPermission");
+    assertThat(admin.call("ListKubernetesClusters", Map.of()).path("Clusters")).isEmpty();
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("dashboardClients")
   void readOnlyKeyReadsAndIsRefusedWrites(SasClient client) throws Exception {

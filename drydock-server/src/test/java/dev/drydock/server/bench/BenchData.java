@@ -98,10 +98,9 @@ final class BenchData {
         SELECT digest, (id * 7) % 40, (id * 3) % 6, CASE WHEN id % 97 = 0 THEN 1 ELSE 0 END, now()
         FROM image WHERE id % 2 = 0 AND tag <> 'latest'""",
         """
-        INSERT INTO workload_image (cluster_id, namespace, app_name, pod, container, image, digest)
+        INSERT INTO workload_image (cluster_id, namespace, app_name, pod, container, image, digest, pod_uid)
         SELECT 'c-' || (w %% 2000 %% %d), 'k8s-ns-' || (w %% 2000 %% 50), 'app-' || (w %% 2000),
-          'app-' || (w %% 2000) || '-' || w, 'main', i.full_name,
-          CASE WHEN w %% 2 = 0 THEN 'sha256:' || i.digest ELSE i.digest END
+          'app-' || (w %% 2000) || '-' || w, 'main', i.full_name, i.digest, 'uid-' || w
         FROM generate_series(1, %d) w JOIN image i ON i.id = 1 + (w %% 2000 * 4999) %% %d""".formatted(CLUSTERS,
             WORKLOADS, IMAGES));
     try (Statement s = c.createStatement()) {

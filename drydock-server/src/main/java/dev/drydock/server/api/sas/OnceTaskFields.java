@@ -22,8 +22,11 @@ final class OnceTaskFields {
   static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   /**
-   * TaskImageInfo. The cluster fields (ClusterId, ClusterName, AppName, Pod, Node…) say where the
-   * image runs; they stay empty until cluster discovery fills them.
+   * TaskImageInfo. The cluster fields (AppName, ClusterId, ClusterName, Pod, NodeName, NodeIp,
+   * NodeInstanceId — the node's name: Drydock knows no cloud instance ids) say where the digest ran
+   * when the task was created; when several containers ran it, one of them (a running one first,
+   * then by ClusterName, namespace, pod, container: {@code inventory.cluster.WorkloadPlacements}).
+   * Empty strings when it ran in no registered cluster.
    */
   public record TaskImageInfo(String appName, String clusterId, String clusterName, @Nullable String costTimeInfo,
       String digest, String image, String nodeInstanceId, String nodeIp, String nodeName, String pod,
