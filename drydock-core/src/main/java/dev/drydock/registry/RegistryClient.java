@@ -97,6 +97,7 @@ public final class RegistryClient {
     this.credentials = credentials;
     this.options = options;
     this.http = HttpClient.newBuilder()
+        .sslContext(dev.drydock.http.LazyTls.context())
         .connectTimeout(options.connectTimeout())
         .followRedirects(HttpClient.Redirect.NEVER)
         .version(HttpClient.Version.HTTP_1_1)

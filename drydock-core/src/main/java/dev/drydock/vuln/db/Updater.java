@@ -61,6 +61,7 @@ public final class Updater {
   /** HTTP/1.1 and 2, normal redirects (never https → http), 30-second connect timeout. */
   public static HttpClient defaultClient() {
     return HttpClient.newBuilder()
+        .sslContext(dev.drydock.http.LazyTls.context())
         .followRedirects(HttpClient.Redirect.NORMAL)
         .connectTimeout(Duration.ofSeconds(30))
         .build();
