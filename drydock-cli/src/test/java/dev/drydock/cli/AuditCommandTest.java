@@ -94,4 +94,40 @@ class AuditCommandTest {
     assertThat(CliRun.run("accesskey", "delete", "--data-dir", d, keyId).exitCode()).isZero();
     assertThat(CliRun.run("accesskey", "list", "--data-dir", d, "--user", "ci").out()).doesNotContain(keyId);
   }
+
+  /**
+   * A database held by another process (H2 opens its file for one process only): here a second JVM
+   * that opens the data directory's database as {@code drydock serve} does and holds it.
+   */
+  @Test
+  void anEmbeddedDatabaseHeldByAnotherProcessIsOneClearLine() throws Exception {
+    String d = dir.toString();
+    assertThat(CliRun.run("accesskey", "list", "--data-dir", d).exitCode()).isZero(); // creates the database
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), HoldDatabase.class.getName(),
+        ServerSettings.h2Url(dir)).redirectErrorStream(true).start();
+    try {
+      assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine())
+          .isEqualTo("holding");
+      CliRun list = CliRun.run("accesskey", "list", "--data-dir", d);
+      assertThat(list.exitCode()).isEqualTo(1);
+      assertThat(list.err().strip().lines()).hasSize(1);
+      assertThat(list.err()).contains("is in use by a running `drydock serve`");
+    } finally {
+      holder.getOutputStream().close(); // HoldDatabase exits when its stdin closes
+      holder.waitFor();
+    }
+    assertThat(CliRun.run("accesskey", "list", "--data-dir", d).exitCode()).isZero();
+  }
+
+  /** Opens an H2 database and holds it until stdin closes. */
+  public static final class HoldDatabase {
+    public static void main(String[] args) throws Exception {
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection(args[0], "", "")) {
+        System.out.println("holding");
+        System.out.flush();
+        System.in.read();
+      }
+    }
+  }
 }
