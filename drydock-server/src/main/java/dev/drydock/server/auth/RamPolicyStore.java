@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -35,8 +36,15 @@ public class RamPolicyStore implements ApplicationRunner {
       + "p.created_at, p.updated_at, (SELECT COUNT(*) FROM ram_user_policy a WHERE a.policy_type = p.policy_type "
       + "AND a.policy_name = p.policy_name)";
 
+  /** How long {@link #grants} answers from memory; a change this process makes is seen at once. */
+  static final long GRANTS_CACHE_MILLIS = 1000;
+  private static final int GRANTS_CACHE_MAX = 10_000;
+
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final ConcurrentHashMap<String, CachedGrants> grantsCache = new ConcurrentHashMap<>();
+
+  private record CachedGrants(Optional<Grants> grants, long expiresAt) {}
 
   public RamPolicyStore(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
@@ -53,6 +61,7 @@ public class RamPolicyStore implements ApplicationRunner {
 
   /** Writes the built-in system policies (several processes may do this at once). */
   public void syncSystemPolicies() {
+    grantsCache.clear();
     OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     for (SystemPolicies.SystemPolicy p : SystemPolicies.ALL) {
       int changed = jdbc.sql("UPDATE ram_policy SET description = :d, document = :doc, updated_at = :t "
@@ -124,6 +133,7 @@ public class RamPolicyStore implements ApplicationRunner {
 
   /** Attaches a policy to a user. */
   public AttachResult attach(String userId, PolicyType type, String name) {
+    grantsCache.remove(userId);
     try {
       jdbc.sql("INSERT INTO ram_user_policy (user_id, policy_type, policy_name, attached_at) VALUES (:u, :t, :n, :at)")
           .param("u", userId).param("t", type.name()).param("n", name)
@@ -137,8 +147,10 @@ public class RamPolicyStore implements ApplicationRunner {
   }
 
   public boolean detach(String userId, PolicyType type, String name) {
-    return jdbc.sql("DELETE FROM ram_user_policy WHERE user_id = :u AND policy_type = :t AND policy_name = :n")
+    boolean detached = jdbc.sql("DELETE FROM ram_user_policy WHERE user_id = :u AND policy_type = :t AND policy_name = :n")
         .param("u", userId).param("t", type.name()).param("n", name).update() == 1;
+    grantsCache.remove(userId);
+    return detached;
   }
 
   public List<Attached> attachedTo(String userId) {
@@ -150,9 +162,26 @@ public class RamPolicyStore implements ApplicationRunner {
 
   /**
    * What authorisation needs about a user in one query: whether it is an administrator and the
-   * documents of its policies; empty when there is no such user.
+   * documents of its policies; empty when there is no such user. Answered from memory for
+   * {@value #GRANTS_CACHE_MILLIS} ms (as AccessKeys are, see {@link AccessKeyStore}): an attachment
+   * or detachment made by this process applies at once, one made by another process sharing the
+   * database within that time.
    */
   public Optional<Grants> grants(String userId) {
+    long now = System.nanoTime();
+    CachedGrants c = grantsCache.get(userId);
+    if (c != null && now - c.expiresAt() < 0) {
+      return c.grants();
+    }
+    Optional<Grants> found = readGrants(userId);
+    if (grantsCache.size() >= GRANTS_CACHE_MAX) {
+      grantsCache.clear();
+    }
+    grantsCache.put(userId, new CachedGrants(found, now + GRANTS_CACHE_MILLIS * 1_000_000));
+    return found;
+  }
+
+  private Optional<Grants> readGrants(String userId) {
     record Row(boolean admin, @Nullable String document) {}
     List<Row> rows = jdbc.sql("SELECT u.is_admin, p.document FROM ram_user u "
             + "LEFT JOIN ram_user_policy ua ON ua.user_id = u.id "
