@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * @see <a href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md">OCI distribution spec</a>
  * @see <a href="https://distribution.github.io/distribution/spec/auth/token/">token authentication</a>
  */
-public final class RegistryClient {
+public final class RegistryClient implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegistryClient.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -106,6 +106,15 @@ public final class RegistryClient {
 
   public String host() {
     return host;
+  }
+
+  /**
+   * Stops the HTTP client's selector thread at once. Until it stops, that thread waits in native
+   * code, and a JVM exiting meanwhile waits up to 300 ms for it; requests under way are cancelled.
+   */
+  @Override
+  public void close() {
+    http.shutdownNow();
   }
 
   private URI base() {

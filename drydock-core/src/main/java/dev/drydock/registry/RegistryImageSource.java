@@ -56,6 +56,6 @@ public final class RegistryImageSource implements ImageSource {
 
   @Override
   public void close() {
-    // HttpClient connections are pooled and released by the JDK.
+    client.close();
   }
 }
