@@ -2,7 +2,9 @@ package dev.drydock.server.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.server.testing.JsonShape;
 import dev.drydock.server.testing.SasClient;
+import dev.drydock.server.testing.SasShapes;
 import dev.drydock.server.testing.TestServer;
 import dev.drydock.testing.RegistryProcess;
 import java.nio.file.Files;
@@ -301,8 +303,72 @@ class ScanTaskIT {
     assertThat(secret.path("FilePath").asString()).isEqualTo("app/config/application.properties");
     assertThat(secret.path("Promt").asString()).isEqualTo("line 2: LTAI****");
     assertThat(secret.path("LayerDigest").asString()).startsWith("sha256:");
+    long oneImage = byKey.path("PageInfo").path("TotalCount").asLong();
+    // ImageUuid and SensitiveFileKey are optional (reference §1.13): every kind of the image, the kind in every image
+    JsonNode everyKind = everyClient("DescribeImageSensitiveFileByKey", Map.of("ImageUuid", vuln));
+    assertThat(everyKind.path("SensitiveFileList").findValuesAsString("SensitiveFileKey"))
+        .contains("aliyun_access_key_id", "aliyun_access_key_secret");
+    JsonNode everyImage = everyClient("DescribeImageSensitiveFileByKey", Map.of("SensitiveFileKey",
+        "aliyun_access_key_id"));
+    assertThat(everyImage.path("PageInfo").path("TotalCount").asLong()).as("both tags of the vulnerable digest")
+        .isEqualTo(2 * oneImage);
+    assertThat(everyImage.path("SensitiveFileList").findValuesAsString("SensitiveFileKey"))
+        .containsOnly("aliyun_access_key_id");
     assertThat(client().call("DescribeImageSensitiveFileList", Map.of("ImageUuid", clean)).path("SensitiveFileList"))
         .isEmpty();
+  }
+
+  /** One call of the shape table: an operation, its parameters, the reference's shape of its answer. */
+  record Call(String action, Map<String, Object> query, JsonShape shape) {}
+
+  /**
+   * Every result and progress operation, through every official client, answers exactly the
+   * fields of the reference with their JSON types and envelopes ({@link SasShapes}), and no
+   * success body carries a top-level Code outside the allowed set.
+   */
+  @Test
+  @Order(2)
+  void everyAnswerHasTheReferenceShape() throws Exception {
+    String vuln = uuid("team/vuln", "1.0");
+    List<Call> table = List.of(
+        new Call("ListImageRisk", Map.of(), SasShapes.LIST_IMAGE_RISK),
+        new Call("PublicPreCheckImageScanTask", Map.of("RepoNamespaces", "team"), SasShapes.PRE_CHECK),
+        new Call("DescribeImageScanAuthCount", Map.of(), SasShapes.SCAN_AUTH_COUNT),
+        new Call("DescribeImageLatestScanTask", Map.of("Digest", vulnerableDigest), SasShapes.LATEST_SCAN_TASK),
+        new Call("ListUnfinishedOnceTask", Map.of("TaskType", "IMAGE_SCAN"),
+            JsonShape.obj("RequestId", JsonShape.STR, "OnceTasks", JsonShape.arr0(SasShapes.UNFINISHED_ONCE_TASK))),
+        new Call("DescribeOnceTaskLeafRecordPage", Map.of("CurrentPage", 1, "PageSize", 20, "RelateInfo", true,
+            "TaskType", "IMAGE_SCAN", "TaskId", taskId), SasShapes.LEAF_RECORD_PAGE),
+        new Call("DescribeImageInstances", Map.of(), SasShapes.IMAGE_INSTANCES),
+        new Call("DescribeImageInfoList", Map.of("Uuids", vuln), SasShapes.IMAGE_INFO_LIST),
+        new Call("DescribeImageCriteria", Map.of(), SasShapes.IMAGE_CRITERIA),
+        new Call("DescribeImageStatistics", Map.of(), SasShapes.IMAGE_STATISTICS),
+        new Call("DescribeImageSecurityScanCount", Map.of("ImageUuid", vuln), SasShapes.SECURITY_SCAN_COUNT),
+        new Call("DescribeImageVulList", Map.of("Type", "cve", "Uuids", vuln), SasShapes.IMAGE_VUL_LIST),
+        new Call("DescribeImageGroupedVulList", Map.of("Type", "cve"), SasShapes.GROUPED_VUL_LIST),
+        new Call("DescribeImageBaselineCheckSummary", Map.of(), SasShapes.BASELINE_SUMMARY),
+        new Call("DescribeImageBaselineCheckResult", Map.of("ImageUuid", vuln), SasShapes.BASELINE_RESULT),
+        new Call("DescribeImageBaselineItemList", Map.of("ImageUuid", vuln), SasShapes.BASELINE_ITEMS),
+        new Call("DescribeImageBaselineDetail", Map.of("BaselineItemKey", "config_run_as_root", "ImageUuid", vuln),
+            SasShapes.BASELINE_DETAIL),
+        new Call("DescribeGroupedMaliciousFiles", Map.of("CurrentPage", 1, "PageSize", "20"),
+            SasShapes.GROUPED_MALICIOUS_FILES),
+        new Call("DescribeAffectedMaliciousFileImages", Map.of("CurrentPage", 1, "PageSize", "20"),
+            SasShapes.AFFECTED_MALICIOUS_FILE_IMAGES),
+        new Call("DescribeImageSensitiveFileList", Map.of("ImageUuid", vuln), SasShapes.SENSITIVE_FILE_LIST),
+        new Call("DescribeImageSensitiveFileByKey", Map.of("ImageUuid", vuln, "SensitiveFileKey",
+            "aliyun_access_key_id"), SasShapes.SENSITIVE_FILE_BY_KEY),
+        new Call("ListPrivateRegistryList", Map.of(), SasShapes.PRIVATE_REGISTRY_LIST),
+        new Call("PageImageRegistry", Map.of(), SasShapes.PAGE_IMAGE_REGISTRY),
+        new Call("ListImageRegistryRegion", Map.of(), SasShapes.REGISTRY_REGIONS),
+        new Call("ListPrivateRegistryType", Map.of(), SasShapes.REGISTRY_TYPES));
+    for (SasClient c : server.adminClients()) {
+      for (Call call : table) {
+        JsonNode answer = c.call(call.action(), call.query());
+        assertThat(SasShapes.mismatches(answer, call.shape())).as("%s through %s: %s", call.action(), c.name(), answer)
+            .isEmpty();
+      }
+    }
   }
 
   @Test
