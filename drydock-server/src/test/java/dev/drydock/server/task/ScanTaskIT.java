@@ -324,7 +324,9 @@ class ScanTaskIT {
   /**
    * Every result and progress operation, through every official client, answers exactly the
    * fields of the reference with their JSON types and envelopes ({@link SasShapes}), and no
-   * success body carries a top-level Code outside the allowed set.
+   * success body carries a top-level Code outside the allowed set. Parameters are given as the
+   * typed SDK models hold them — integers, booleans, lists (sent as {@code Name.N}) — and a
+   * RegionId (sdk-core sends its profile's with every call) is no filter.
    */
   @Test
   @Order(2)
@@ -339,12 +341,16 @@ class ScanTaskIT {
             JsonShape.obj("RequestId", JsonShape.STR, "OnceTasks", JsonShape.arr0(SasShapes.UNFINISHED_ONCE_TASK))),
         new Call("DescribeOnceTaskLeafRecordPage", Map.of("CurrentPage", 1, "PageSize", 20, "RelateInfo", true,
             "TaskType", "IMAGE_SCAN", "TaskId", taskId), SasShapes.LEAF_RECORD_PAGE),
-        new Call("DescribeImageInstances", Map.of(), SasShapes.IMAGE_INSTANCES),
+        new Call("DescribeOnceTaskLeafRecordPage", Map.of("CurrentPage", 1, "PageSize", 20, "RelateInfo", false,
+            "TaskType", "IMAGE_SCAN", "StatusList", List.of("SUCCESS", "FAIL")), SasShapes.LEAF_RECORD_PAGE),
+        new Call("DescribeImageInstances", Map.of("Scanned", true), SasShapes.IMAGE_INSTANCES),
         new Call("DescribeImageInfoList", Map.of("Uuids", vuln), SasShapes.IMAGE_INFO_LIST),
         new Call("DescribeImageCriteria", Map.of(), SasShapes.IMAGE_CRITERIA),
         new Call("DescribeImageStatistics", Map.of(), SasShapes.IMAGE_STATISTICS),
         new Call("DescribeImageSecurityScanCount", Map.of("ImageUuid", vuln), SasShapes.SECURITY_SCAN_COUNT),
         new Call("DescribeImageVulList", Map.of("Type", "cve", "Uuids", vuln), SasShapes.IMAGE_VUL_LIST),
+        new Call("DescribeImageVulList", Map.of("Type", "cve", "Uuids", vuln, "ScanRange", List.of("image", "container"),
+            "RegionId", "cn-beijing"), SasShapes.IMAGE_VUL_LIST),
         new Call("DescribeImageGroupedVulList", Map.of("Type", "cve"), SasShapes.GROUPED_VUL_LIST),
         new Call("DescribeImageBaselineCheckSummary", Map.of(), SasShapes.BASELINE_SUMMARY),
         new Call("DescribeImageBaselineCheckResult", Map.of("ImageUuid", vuln), SasShapes.BASELINE_RESULT),
