@@ -319,7 +319,7 @@ class ScanTaskIT {
   }
 
   /** One call of the shape table: an operation, its parameters, the reference's shape of its answer. */
-  record Call(String action, Map<String, Object> query, JsonShape shape) {}
+  record Case(String action, Map<String, Object> query, JsonShape shape) {}
 
   /**
    * Every result and progress operation, through every official client, answers exactly the
@@ -332,44 +332,44 @@ class ScanTaskIT {
   @Order(2)
   void everyAnswerHasTheReferenceShape() throws Exception {
     String vuln = uuid("team/vuln", "1.0");
-    List<Call> table = List.of(
-        new Call("ListImageRisk", Map.of(), SasShapes.LIST_IMAGE_RISK),
-        new Call("PublicPreCheckImageScanTask", Map.of("RepoNamespaces", "team"), SasShapes.PRE_CHECK),
-        new Call("DescribeImageScanAuthCount", Map.of(), SasShapes.SCAN_AUTH_COUNT),
-        new Call("DescribeImageLatestScanTask", Map.of("Digest", vulnerableDigest), SasShapes.LATEST_SCAN_TASK),
-        new Call("ListUnfinishedOnceTask", Map.of("TaskType", "IMAGE_SCAN"),
+    List<Case> table = List.of(
+        new Case("ListImageRisk", Map.of(), SasShapes.LIST_IMAGE_RISK),
+        new Case("PublicPreCheckImageScanTask", Map.of("RepoNamespaces", "team"), SasShapes.PRE_CHECK),
+        new Case("DescribeImageScanAuthCount", Map.of(), SasShapes.SCAN_AUTH_COUNT),
+        new Case("DescribeImageLatestScanTask", Map.of("Digest", vulnerableDigest), SasShapes.LATEST_SCAN_TASK),
+        new Case("ListUnfinishedOnceTask", Map.of("TaskType", "IMAGE_SCAN"),
             JsonShape.obj("RequestId", JsonShape.STR, "OnceTasks", JsonShape.arr0(SasShapes.UNFINISHED_ONCE_TASK))),
-        new Call("DescribeOnceTaskLeafRecordPage", Map.of("CurrentPage", 1, "PageSize", 20, "RelateInfo", true,
+        new Case("DescribeOnceTaskLeafRecordPage", Map.of("CurrentPage", 1, "PageSize", 20, "RelateInfo", true,
             "TaskType", "IMAGE_SCAN", "TaskId", taskId), SasShapes.LEAF_RECORD_PAGE),
-        new Call("DescribeOnceTaskLeafRecordPage", Map.of("CurrentPage", 1, "PageSize", 20, "RelateInfo", false,
+        new Case("DescribeOnceTaskLeafRecordPage", Map.of("CurrentPage", 1, "PageSize", 20, "RelateInfo", false,
             "TaskType", "IMAGE_SCAN", "StatusList", List.of("SUCCESS", "FAIL")), SasShapes.LEAF_RECORD_PAGE),
-        new Call("DescribeImageInstances", Map.of("Scanned", true), SasShapes.IMAGE_INSTANCES),
-        new Call("DescribeImageInfoList", Map.of("Uuids", vuln), SasShapes.IMAGE_INFO_LIST),
-        new Call("DescribeImageCriteria", Map.of(), SasShapes.IMAGE_CRITERIA),
-        new Call("DescribeImageStatistics", Map.of(), SasShapes.IMAGE_STATISTICS),
-        new Call("DescribeImageSecurityScanCount", Map.of("ImageUuid", vuln), SasShapes.SECURITY_SCAN_COUNT),
-        new Call("DescribeImageVulList", Map.of("Type", "cve", "Uuids", vuln), SasShapes.IMAGE_VUL_LIST),
-        new Call("DescribeImageVulList", Map.of("Type", "cve", "Uuids", vuln, "ScanRange", List.of("image", "container"),
+        new Case("DescribeImageInstances", Map.of("Scanned", true), SasShapes.IMAGE_INSTANCES),
+        new Case("DescribeImageInfoList", Map.of("Uuids", vuln), SasShapes.IMAGE_INFO_LIST),
+        new Case("DescribeImageCriteria", Map.of(), SasShapes.IMAGE_CRITERIA),
+        new Case("DescribeImageStatistics", Map.of(), SasShapes.IMAGE_STATISTICS),
+        new Case("DescribeImageSecurityScanCount", Map.of("ImageUuid", vuln), SasShapes.SECURITY_SCAN_COUNT),
+        new Case("DescribeImageVulList", Map.of("Type", "cve", "Uuids", vuln), SasShapes.IMAGE_VUL_LIST),
+        new Case("DescribeImageVulList", Map.of("Type", "cve", "Uuids", vuln, "ScanRange", List.of("image", "container"),
             "RegionId", "cn-beijing"), SasShapes.IMAGE_VUL_LIST),
-        new Call("DescribeImageGroupedVulList", Map.of("Type", "cve"), SasShapes.GROUPED_VUL_LIST),
-        new Call("DescribeImageBaselineCheckSummary", Map.of(), SasShapes.BASELINE_SUMMARY),
-        new Call("DescribeImageBaselineCheckResult", Map.of("ImageUuid", vuln), SasShapes.BASELINE_RESULT),
-        new Call("DescribeImageBaselineItemList", Map.of("ImageUuid", vuln), SasShapes.BASELINE_ITEMS),
-        new Call("DescribeImageBaselineDetail", Map.of("BaselineItemKey", "config_run_as_root", "ImageUuid", vuln),
+        new Case("DescribeImageGroupedVulList", Map.of("Type", "cve"), SasShapes.GROUPED_VUL_LIST),
+        new Case("DescribeImageBaselineCheckSummary", Map.of(), SasShapes.BASELINE_SUMMARY),
+        new Case("DescribeImageBaselineCheckResult", Map.of("ImageUuid", vuln), SasShapes.BASELINE_RESULT),
+        new Case("DescribeImageBaselineItemList", Map.of("ImageUuid", vuln), SasShapes.BASELINE_ITEMS),
+        new Case("DescribeImageBaselineDetail", Map.of("BaselineItemKey", "config_run_as_root", "ImageUuid", vuln),
             SasShapes.BASELINE_DETAIL),
-        new Call("DescribeGroupedMaliciousFiles", Map.of("CurrentPage", 1, "PageSize", "20"),
+        new Case("DescribeGroupedMaliciousFiles", Map.of("CurrentPage", 1, "PageSize", "20"),
             SasShapes.GROUPED_MALICIOUS_FILES),
-        new Call("DescribeAffectedMaliciousFileImages", Map.of("CurrentPage", 1, "PageSize", "20"),
+        new Case("DescribeAffectedMaliciousFileImages", Map.of("CurrentPage", 1, "PageSize", "20"),
             SasShapes.AFFECTED_MALICIOUS_FILE_IMAGES),
-        new Call("DescribeImageSensitiveFileList", Map.of("ImageUuid", vuln), SasShapes.SENSITIVE_FILE_LIST),
-        new Call("DescribeImageSensitiveFileByKey", Map.of("ImageUuid", vuln, "SensitiveFileKey",
+        new Case("DescribeImageSensitiveFileList", Map.of("ImageUuid", vuln), SasShapes.SENSITIVE_FILE_LIST),
+        new Case("DescribeImageSensitiveFileByKey", Map.of("ImageUuid", vuln, "SensitiveFileKey",
             "aliyun_access_key_id"), SasShapes.SENSITIVE_FILE_BY_KEY),
-        new Call("ListPrivateRegistryList", Map.of(), SasShapes.PRIVATE_REGISTRY_LIST),
-        new Call("PageImageRegistry", Map.of(), SasShapes.PAGE_IMAGE_REGISTRY),
-        new Call("ListImageRegistryRegion", Map.of(), SasShapes.REGISTRY_REGIONS),
-        new Call("ListPrivateRegistryType", Map.of(), SasShapes.REGISTRY_TYPES));
+        new Case("ListPrivateRegistryList", Map.of(), SasShapes.PRIVATE_REGISTRY_LIST),
+        new Case("PageImageRegistry", Map.of(), SasShapes.PAGE_IMAGE_REGISTRY),
+        new Case("ListImageRegistryRegion", Map.of(), SasShapes.REGISTRY_REGIONS),
+        new Case("ListPrivateRegistryType", Map.of(), SasShapes.REGISTRY_TYPES));
     for (SasClient c : server.adminClients()) {
-      for (Call call : table) {
+      for (Case call : table) {
         JsonNode answer = c.call(call.action(), call.query());
         assertThat(SasShapes.mismatches(answer, call.shape())).as("%s through %s: %s", call.action(), c.name(), answer)
             .isEmpty();
