@@ -26,13 +26,13 @@ final class ScanTaskFields {
       String status, int progress, String result, boolean canCreate) {
 
     static TaskData of(TaskRow t, boolean canCreate) {
-      return new TaskData(t.taskId(), t.totalCount(), t.finishCount(), t.collectTime(), execTime(t), t.status(),
+      return new TaskData(t.taskId(), t.totalCount(), t.finishCount(), t.collectTime(), startedAt(t), t.status(),
           t.progress(), t.result(), canCreate);
     }
   }
 
   /** When the task started executing: its first job's start, else its CollectTime. */
-  static long execTime(TaskRow t) {
+  static long startedAt(TaskRow t) {
     return t.execTime() != null ? t.execTime() : t.collectTime();
   }
 
