@@ -7,6 +7,7 @@ import dev.drydock.server.testing.Await;
 import dev.drydock.server.testing.ImageRiskNames;
 import dev.drydock.server.testing.MockCluster;
 import dev.drydock.server.testing.SasClient;
+import dev.drydock.server.testing.SasShapes;
 import dev.drydock.server.testing.TestServer;
 import java.net.ServerSocket;
 import java.time.OffsetDateTime;
@@ -126,6 +127,25 @@ class ClusterOperationsIT {
 
   static Stream<SasClient> clients() {
     return server.adminClients().stream();
+  }
+
+  /**
+   * Every grouping answers the reference's fields and types (CusterState, sic), and ListImageRisk
+   * answers every field of the seed for images no registry holds (NOT_IN_SAS) too.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clients")
+  void answersHaveTheReferenceShape(SasClient c) throws Exception {
+    for (String field : List.of("pod", "appName", "namespace", "clusterId", "image")) {
+      JsonNode r = groups(c, Map.of("GroupField", field));
+      assertThat(SasShapes.mismatches(r, SasShapes.GROUPED_CONTAINER_INSTANCES)).as("by %s: %s", field, r).isEmpty();
+    }
+    assertThat(byKey(groups(c, Map.of("GroupField", "clusterId")), "ClusterName").get("shop").path("CusterState")
+        .asString()).isEqualTo("running");
+    JsonNode risk = c.call("ListImageRisk", Map.of("ClusterId", shopId, "PageSize", 100));
+    assertThat(SasShapes.mismatches(risk, SasShapes.LIST_IMAGE_RISK)).as(risk.toString()).isEmpty();
+    assertThat(risk.path("ImageRiskList").findValuesAsString("ImageAccessType")).containsOnly("NOT_IN_SAS");
+    assertThat(risk.path("ImageRiskList").findValuesAsString("RegistryType")).containsOnly("");
   }
 
   static JsonNode groups(SasClient c, Map<String, Object> query) throws SasClient.ApiError {

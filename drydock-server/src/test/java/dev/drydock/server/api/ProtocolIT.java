@@ -87,6 +87,26 @@ class ProtocolIT {
     assertThat(r.has("InstanceCount")).isTrue();
   }
 
+  /**
+   * Java tea sends an unset optional parameter as {@code Name=}: empty values are absent, so the
+   * operation's defaults apply (PageSize 20, CurrentPage 1); a required one sent empty is missing.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clients")
+  void emptyValuesAreAbsent(SasClient client) throws Exception {
+    JsonNode r = client.call("ListImageRisk", Map.of("CurrentPage", "", "PageSize", "", "ImageName", "",
+        "ClusterId", "", "Namespace", "", "AppName", ""));
+    assertThat(r.path("PageInfo").path("PageSize").asInt()).isEqualTo(20);
+    assertThat(r.path("PageInfo").path("CurrentPage").asInt()).isEqualTo(1);
+    JsonNode vul = client.call("DescribeImageVulList", Map.of("Type", "cve", "PageSize", "", "Lang", ""));
+    assertThat(vul.path("PageSize").asInt()).as("DescribeImageVulList's own default").isEqualTo(10);
+    assertThatThrownBy(() -> client.call("DescribeImageVulList", Map.of("Type", "")))
+        .isInstanceOfSatisfying(SasClient.ApiError.class, e -> {
+          assertThat(e.code()).isEqualTo("MissingParameter");
+          assertThat(e.getMessage()).contains("Type");
+        });
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("clients")
   void missingParameterIsNamed(SasClient client) {

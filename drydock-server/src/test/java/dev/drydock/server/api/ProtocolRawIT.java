@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -221,6 +222,26 @@ class ProtocolRawIT {
     e = assertError(rpc.send(new RawRpc.Request("GET", "Action=ListImageRisk&Bad=%zz", Map.of(), List.of())), 400,
         "InvalidParameter");
     assertThat(e.path("Message").asString()).contains("query");
+  }
+
+  /**
+   * A failure inside the server is the seed's {@code ServerError}, HTTP 500, in the error wire form
+   * and without the cause's detail. The fault is real: a table the operation reads is renamed away
+   * for the call (and back afterwards).
+   */
+  @Test
+  void anInternalFailureIsServerError500() throws Exception {
+    JdbcClient jdbc = server.bean(JdbcClient.class);
+    jdbc.sql("ALTER TABLE image_risk RENAME TO image_risk_away").update();
+    JsonNode e;
+    try {
+      e = assertError(rpc.send(rpc.v1Get("DescribeImageStatistics", Map.of(), RawRpc.now(), RawRpc.nonce())), 500,
+          "ServerError");
+    } finally {
+      jdbc.sql("ALTER TABLE image_risk_away RENAME TO image_risk").update();
+    }
+    assertThat(e.path("Message").asString()).isEqualTo("ServerError");
+    assertOk(rpc.send(rpc.v1Get("DescribeImageStatistics", Map.of(), RawRpc.now(), RawRpc.nonce())));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drydock.server.auth.SecretCipher;
 import dev.drydock.server.testing.SasClient;
+import dev.drydock.server.testing.SasShapes;
 import dev.drydock.server.testing.TestServer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,6 +107,7 @@ class RegistryOperationsIT {
     JsonNode r = client.call("AddPrivateRegistry", add);
     assertThat(r.toString()).doesNotContain(PASSWORD).doesNotContain(TOKEN);
     assertThat(r.has("Code")).isFalse();
+    assertThat(SasShapes.mismatches(r, SasShapes.ADD_PRIVATE_REGISTRY)).as(r.toString()).isEmpty();
     JsonNode data = r.path("Data");
     long id = data.path("Id").asLong();
     assertThat(id).isPositive();
@@ -130,6 +132,7 @@ class RegistryOperationsIT {
         .query(Boolean.class).single()).as("registration asks for a sync").isTrue();
 
     JsonNode list = client.call("ListPrivateRegistryList", Map.of("RegistryType", "quay"));
+    assertThat(SasShapes.mismatches(list, SasShapes.PRIVATE_REGISTRY_LIST)).as(list.toString()).isEmpty();
     assertThat(list.toString()).doesNotContain(PASSWORD).doesNotContain(TOKEN);
     JsonNode info = find(list.path("ImageRegistryInfos"), id);
     assertThat(info.path("Port").asInt()).isEqualTo(8443);
@@ -146,6 +149,7 @@ class RegistryOperationsIT {
         Map.of("CurrentPage", "1", "PageSize", "1", "RegistryNameLike", like, "RegistryTypeInList",
             List.of("harbor", "quay")));
     assertThat(page.toString()).doesNotContain(PASSWORD);
+    assertThat(SasShapes.mismatches(page, SasShapes.PAGE_IMAGE_REGISTRY)).as(page.toString()).isEmpty();
     assertThat(page.path("List")).hasSize(1);
     JsonNode item = page.path("List").path(0);
     assertThat(item.path("Id").asLong()).isEqualTo(id);
@@ -172,6 +176,7 @@ class RegistryOperationsIT {
         Map.of("DomainName", domain2, "Port", "9443", "RegistryHostIp", "10.0.0.6"),
         Map.of("Id", String.valueOf(id), "Password", NEW_PASSWORD, "TransPerHour", "12", "UserName", "robot2"));
     assertThat(modified.toString()).doesNotContain(NEW_PASSWORD).doesNotContain(PASSWORD);
+    assertThat(SasShapes.mismatches(modified, SasShapes.MODIFY_IMAGE_REGISTRY)).as(modified.toString()).isEmpty();
     assertThat(modified.path("Code").asString()).isEqualTo("200");
     assertThat(modified.path("Success").asBoolean()).isTrue();
     assertThat(modified.path("HttpStatusCode").asInt()).isEqualTo(200);
@@ -191,7 +196,7 @@ class RegistryOperationsIT {
     assertThat(cipher.decrypt("registry-password", stored(id, "password_enc"))).isEqualTo(NEW_PASSWORD);
 
     JsonNode deleted = client.call("DeletePrivateRegistry", Map.of("RegistryId", String.valueOf(id)));
-    assertThat(deleted.path("Data").isBoolean()).isTrue();
+    assertThat(SasShapes.mismatches(deleted, SasShapes.DELETE_PRIVATE_REGISTRY)).as(deleted.toString()).isEmpty();
     assertThat(deleted.path("Data").asBoolean()).isTrue();
     assertThat(client.call("DeletePrivateRegistry", Map.of("RegistryId", String.valueOf(id))).path("Data").asBoolean())
         .isFalse();

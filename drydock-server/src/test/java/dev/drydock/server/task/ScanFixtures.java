@@ -160,11 +160,16 @@ final class ScanFixtures {
 
   /** The error code of a call that must fail. */
   static String errorCode(Call call) {
+    return error(call).code();
+  }
+
+  /** The error a call is answered with, as its client reported it (code, HTTP status, message). */
+  static SasClient.ApiError error(Call call) {
     try {
       JsonNode r = call.run();
       throw new AssertionError("expected an error, got " + r);
     } catch (SasClient.ApiError e) {
-      return e.code();
+      return e;
     }
   }
 }

@@ -2,7 +2,9 @@ package dev.drydock.server.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.server.testing.JsonShape;
 import dev.drydock.server.testing.SasClient;
+import dev.drydock.server.testing.SasShapes;
 import dev.drydock.server.testing.TestServer;
 import dev.drydock.testing.RegistryProcess;
 import java.nio.file.Files;
@@ -301,8 +303,78 @@ class ScanTaskIT {
     assertThat(secret.path("FilePath").asString()).isEqualTo("app/config/application.properties");
     assertThat(secret.path("Promt").asString()).isEqualTo("line 2: LTAI****");
     assertThat(secret.path("LayerDigest").asString()).startsWith("sha256:");
+    long oneImage = byKey.path("PageInfo").path("TotalCount").asLong();
+    // ImageUuid and SensitiveFileKey are optional (reference §1.13): every kind of the image, the kind in every image
+    JsonNode everyKind = everyClient("DescribeImageSensitiveFileByKey", Map.of("ImageUuid", vuln));
+    assertThat(everyKind.path("SensitiveFileList").findValuesAsString("SensitiveFileKey"))
+        .contains("aliyun_access_key_id", "aliyun_access_key_secret");
+    JsonNode everyImage = everyClient("DescribeImageSensitiveFileByKey", Map.of("SensitiveFileKey",
+        "aliyun_access_key_id"));
+    assertThat(everyImage.path("PageInfo").path("TotalCount").asLong()).as("both tags of the vulnerable digest")
+        .isEqualTo(2 * oneImage);
+    assertThat(everyImage.path("SensitiveFileList").findValuesAsString("SensitiveFileKey"))
+        .containsOnly("aliyun_access_key_id");
     assertThat(client().call("DescribeImageSensitiveFileList", Map.of("ImageUuid", clean)).path("SensitiveFileList"))
         .isEmpty();
+  }
+
+  /** One call of the shape table: an operation, its parameters, the reference's shape of its answer. */
+  record Case(String action, Map<String, Object> query, JsonShape shape) {}
+
+  /**
+   * Every result and progress operation, through every official client, answers exactly the
+   * fields of the reference with their JSON types and envelopes ({@link SasShapes}), and no
+   * success body carries a top-level Code outside the allowed set. Parameters are given as the
+   * typed SDK models hold them — integers, booleans, lists (sent as {@code Name.N}) — and a
+   * RegionId (sdk-core sends its profile's with every call) is no filter.
+   */
+  @Test
+  @Order(2)
+  void everyAnswerHasTheReferenceShape() throws Exception {
+    String vuln = uuid("team/vuln", "1.0");
+    List<Case> table = List.of(
+        new Case("ListImageRisk", Map.of(), SasShapes.LIST_IMAGE_RISK),
+        new Case("PublicPreCheckImageScanTask", Map.of("RepoNamespaces", "team"), SasShapes.PRE_CHECK),
+        new Case("DescribeImageScanAuthCount", Map.of(), SasShapes.SCAN_AUTH_COUNT),
+        new Case("DescribeImageLatestScanTask", Map.of("Digest", vulnerableDigest), SasShapes.LATEST_SCAN_TASK),
+        new Case("ListUnfinishedOnceTask", Map.of("TaskType", "IMAGE_SCAN"),
+            JsonShape.obj("RequestId", JsonShape.STR, "OnceTasks", JsonShape.arr0(SasShapes.UNFINISHED_ONCE_TASK))),
+        new Case("DescribeOnceTaskLeafRecordPage", Map.of("CurrentPage", 1, "PageSize", 20, "RelateInfo", true,
+            "TaskType", "IMAGE_SCAN", "TaskId", taskId), SasShapes.LEAF_RECORD_PAGE),
+        new Case("DescribeOnceTaskLeafRecordPage", Map.of("CurrentPage", 1, "PageSize", 20, "RelateInfo", false,
+            "TaskType", "IMAGE_SCAN", "StatusList", List.of("SUCCESS", "FAIL")), SasShapes.LEAF_RECORD_PAGE),
+        new Case("DescribeImageInstances", Map.of("Scanned", true), SasShapes.IMAGE_INSTANCES),
+        new Case("DescribeImageInfoList", Map.of("Uuids", vuln), SasShapes.IMAGE_INFO_LIST),
+        new Case("DescribeImageCriteria", Map.of(), SasShapes.IMAGE_CRITERIA),
+        new Case("DescribeImageStatistics", Map.of(), SasShapes.IMAGE_STATISTICS),
+        new Case("DescribeImageSecurityScanCount", Map.of("ImageUuid", vuln), SasShapes.SECURITY_SCAN_COUNT),
+        new Case("DescribeImageVulList", Map.of("Type", "cve", "Uuids", vuln), SasShapes.IMAGE_VUL_LIST),
+        new Case("DescribeImageVulList", Map.of("Type", "cve", "Uuids", vuln, "ScanRange", List.of("image", "container"),
+            "RegionId", "cn-beijing"), SasShapes.IMAGE_VUL_LIST),
+        new Case("DescribeImageGroupedVulList", Map.of("Type", "cve"), SasShapes.GROUPED_VUL_LIST),
+        new Case("DescribeImageBaselineCheckSummary", Map.of(), SasShapes.BASELINE_SUMMARY),
+        new Case("DescribeImageBaselineCheckResult", Map.of("ImageUuid", vuln), SasShapes.BASELINE_RESULT),
+        new Case("DescribeImageBaselineItemList", Map.of("ImageUuid", vuln), SasShapes.BASELINE_ITEMS),
+        new Case("DescribeImageBaselineDetail", Map.of("BaselineItemKey", "config_run_as_root", "ImageUuid", vuln),
+            SasShapes.BASELINE_DETAIL),
+        new Case("DescribeGroupedMaliciousFiles", Map.of("CurrentPage", 1, "PageSize", "20"),
+            SasShapes.GROUPED_MALICIOUS_FILES),
+        new Case("DescribeAffectedMaliciousFileImages", Map.of("CurrentPage", 1, "PageSize", "20"),
+            SasShapes.AFFECTED_MALICIOUS_FILE_IMAGES),
+        new Case("DescribeImageSensitiveFileList", Map.of("ImageUuid", vuln), SasShapes.SENSITIVE_FILE_LIST),
+        new Case("DescribeImageSensitiveFileByKey", Map.of("ImageUuid", vuln, "SensitiveFileKey",
+            "aliyun_access_key_id"), SasShapes.SENSITIVE_FILE_BY_KEY),
+        new Case("ListPrivateRegistryList", Map.of(), SasShapes.PRIVATE_REGISTRY_LIST),
+        new Case("PageImageRegistry", Map.of(), SasShapes.PAGE_IMAGE_REGISTRY),
+        new Case("ListImageRegistryRegion", Map.of(), SasShapes.REGISTRY_REGIONS),
+        new Case("ListPrivateRegistryType", Map.of(), SasShapes.REGISTRY_TYPES));
+    for (SasClient c : server.adminClients()) {
+      for (Case call : table) {
+        JsonNode answer = c.call(call.action(), call.query());
+        assertThat(SasShapes.mismatches(answer, call.shape())).as("%s through %s: %s", call.action(), c.name(), answer)
+            .isEmpty();
+      }
+    }
   }
 
   @Test

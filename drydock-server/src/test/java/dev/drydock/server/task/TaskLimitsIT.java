@@ -2,7 +2,9 @@ package dev.drydock.server.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drydock.server.testing.JsonShape;
 import dev.drydock.server.testing.SasClient;
+import dev.drydock.server.testing.SasShapes;
 import dev.drydock.server.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,8 +68,15 @@ class TaskLimitsIT {
   @Test
   @Order(1)
   void documentedErrors() {
-    assertThat(ScanFixtures.errorCode(() -> client().call("PublicCreateImageScanTask", Map.of())))
-        .as("an empty inventory").isEqualTo("TaskNumEmpty");
+    SasClient.ApiError empty = ScanFixtures.error(() -> client().call("PublicCreateImageScanTask", Map.of()));
+    assertThat(empty.code()).as("an empty inventory").isEqualTo("TaskNumEmpty");
+    assertThat(empty.status()).as("the seed's status").isEqualTo(400);
+    assertThat(empty.getMessage()).contains("Create task quantity is empty");
+    for (String action : List.of("PublicCreateImageScanTask", "PublicPreCheckImageScanTask")) {
+      SasClient.ApiError type = ScanFixtures.error(() -> client().call(action, Map.of("RegistryTypes", "harbor,docker")));
+      assertThat(type.code()).as("a RegistryTypes value outside the seed's").isEqualTo("InvalidParameter");
+      assertThat(type.getMessage()).contains("RegistryTypes");
+    }
     assertThat(ScanFixtures.errorCode(() -> client().call("PublicSyncAndCreateImageScanTask", Map.of())))
         .isEqualTo("MissingParameter");
     assertThat(ScanFixtures.errorCode(() -> client().call("PublicSyncAndCreateImageScanTask",
@@ -89,8 +98,10 @@ class TaskLimitsIT {
   @Test
   @Order(2)
   void imagesInUnsupportedRegionsAreNotScanned() throws Exception {
-    JsonNode data = client().call("PublicSyncAndCreateImageScanTask",
-        Map.of("Images", "[" + image("far", digest(99), "cn-wulanchabu") + "]")).path("Data");
+    JsonNode answer = client().call("PublicSyncAndCreateImageScanTask",
+        Map.of("Images", "[" + image("far", digest(99), "cn-wulanchabu") + "]"));
+    assertThat(SasShapes.mismatches(answer, SasShapes.CREATE_SCAN_TASK)).as(answer.toString()).isEmpty();
+    JsonNode data = answer.path("Data");
     assertThat(data.path("Result").asString()).isEqualTo("TASK_NOT_SUPPORT_REGION");
     assertThat(data.path("Status").asString()).isEqualTo("FAIL");
     assertThat(data.path("Progress").asInt()).isEqualTo(100);
@@ -104,20 +115,32 @@ class TaskLimitsIT {
   @Test
   @Order(3)
   void theQuotaCountsEachDigestOncePerPeriod() throws Exception {
-    JsonNode first = client().call("PublicSyncAndCreateImageScanTask",
+    JsonNode created = client().call("PublicSyncAndCreateImageScanTask",
         Map.of("Images", "[" + image("a", digest(1), "cn-hangzhou") + "," + image("b", digest(2), "cn-hangzhou")
-            + "," + image("b2", digest(2), "cn-hangzhou") + "]")).path("Data");
+            + "," + image("b2", digest(2), "cn-hangzhou") + "]"));
+    assertThat(SasShapes.mismatches(created, SasShapes.CREATE_SCAN_TASK)).as(created.toString()).isEmpty();
+    JsonNode first = created.path("Data");
     assertThat(first.path("Status").asString()).isEqualTo("INIT");
+    assertThat(first.path("ExecTime").asLong()).as("not started: the CollectTime, as in the seed's example")
+        .isEqualTo(first.path("CollectTime").asLong());
     assertThat(first.path("TotalCount").asInt()).isEqualTo(3);
     JsonNode auth = client().call("DescribeImageScanAuthCount", Map.of()).path("ImageScan");
     assertThat(auth.path("ImageScanCapacity").asLong()).isEqualTo(4);
     assertThat(auth.path("ScanCount").asLong()).isEqualTo(2);
+    String uuid = client().call("ListImageRisk", Map.of("ImageName", "limits/app-cn-hangzhou:a")).path("ImageRiskList")
+        .get(0).path("Uuid").asString();
+    JsonNode unfinished = client().call("ListUnfinishedOnceTask", Map.of("TaskType", "IMAGE_SCAN", "Target", uuid));
+    assertThat(SasShapes.mismatches(unfinished, JsonShape.obj("RequestId", JsonShape.STR, "OnceTasks",
+        JsonShape.arr(SasShapes.UNFINISHED_ONCE_TASK)))).as(unfinished.toString()).isEmpty();
     JsonNode pre = client().call("PublicPreCheckImageScanTask", Map.of("Tags", "a,b")).path("Data");
     assertThat(pre.path("ScanImageCount").asInt()).isEqualTo(2);
     assertThat(pre.path("NeedAuthCount").asInt()).as("rescans in the period are free").isZero();
-    assertThat(ScanFixtures.errorCode(() -> client().call("PublicSyncAndCreateImageScanTask", Map.of("Images",
-        "[" + image("c", digest(3), "cn-hangzhou") + "," + image("d", digest(4), "cn-hangzhou") + ","
-            + image("e", digest(5), "cn-hangzhou") + "]")))).isEqualTo("BeyondQuata");
+    SasClient.ApiError beyond = ScanFixtures.error(() -> client().call("PublicSyncAndCreateImageScanTask",
+        Map.of("Images", "[" + image("c", digest(3), "cn-hangzhou") + "," + image("d", digest(4), "cn-hangzhou")
+            + "," + image("e", digest(5), "cn-hangzhou") + "]")));
+    assertThat(beyond.code()).as("the seed's spelling").isEqualTo("BeyondQuata");
+    assertThat(beyond.status()).isEqualTo(400);
+    assertThat(beyond.getMessage()).contains("Please check the scan quota");
     assertThat(client().call("DescribeImageScanAuthCount", Map.of()).path("ImageScan").path("ScanCount").asLong())
         .isEqualTo(2);
   }

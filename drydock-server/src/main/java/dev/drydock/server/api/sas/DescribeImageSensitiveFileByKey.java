@@ -13,10 +13,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * DescribeImageSensitiveFileByKey (reference §1.13): the files of one image ({@code ImageUuid},
- * required) holding one kind of secret ({@code SensitiveFileKey}, required), with the layer that
- * added each. {@code Promt} (sic, as the SDK names it) shows where and what matched, masked:
- * {@code line 2: LTAI****}. Envelope: {@link SensitiveFileFields}.
+ * DescribeImageSensitiveFileByKey (reference §1.13): the files holding secrets, with the layer that
+ * added each — of one image ({@code ImageUuid}; without it, of every image in scope) and of one
+ * kind of secret ({@code SensitiveFileKey}; without it, of every kind). Both are optional, as in the
+ * reference and the SDK's request model. {@code Promt} (sic, as the SDK names it) shows where and
+ * what matched, masked: {@code line 2: LTAI****}. Envelope: {@link SensitiveFileFields}.
  */
 @Component
 public class DescribeImageSensitiveFileByKey implements Action {
@@ -46,19 +47,21 @@ public class DescribeImageSensitiveFileByKey implements Action {
 
   @Override
   public Object handle(Params params, CallContext context) {
-    params.required("ImageUuid");
-    String key = params.required("SensitiveFileKey");
     ResultParams.Paging paging = ResultParams.Paging.of(params, 20);
     ImageScope scope = ResultParams.scope(params);
-    Map<String, Object> p = Map.of("key", key);
-    long total = findings.count(scope, SensitiveFileFields.KIND, p, "f.rule_id = :key");
-    List<FindingQueries.Row> rows = findings.rows(scope, SensitiveFileFields.KIND, p, "f.rule_id = :key", paging.size(),
+    Map<String, Object> p = params.string("SensitiveFileKey").map(k -> Map.<String, Object>of("key", k))
+        .orElse(Map.of());
+    String condition = p.isEmpty() ? "" : "f.rule_id = :key";
+    long total = findings.count(scope, SensitiveFileFields.KIND, p, condition);
+    List<FindingQueries.Row> rows = findings.rows(scope, SensitiveFileFields.KIND, p, condition, paging.size(),
         paging.offset());
-    SensitiveCatalog.SensitiveClass k = SensitiveCatalog.of(key);
-    List<SensitiveFile> items = rows.stream().map(r -> new SensitiveFile(k.advice(), k.description(), r.path(),
-        r.firstSeen().toEpochMilli(), r.image().scannedAt() == null ? 0 : r.image().scannedAt().toEpochMilli(),
-        r.layer(), r.md5(), (r.line() == null ? "" : "line " + r.line() + ": ")
-            + (r.evidence() == null ? "" : r.evidence()), r.level(), r.ruleId(), r.title())).toList();
+    List<SensitiveFile> items = rows.stream().map(r -> {
+      SensitiveCatalog.SensitiveClass k = SensitiveCatalog.of(r.ruleId());
+      return new SensitiveFile(k.advice(), k.description(), r.path(), r.firstSeen().toEpochMilli(),
+          r.image().scannedAt() == null ? 0 : r.image().scannedAt().toEpochMilli(), r.layer(), r.md5(),
+          (r.line() == null ? "" : "line " + r.line() + ": ") + (r.evidence() == null ? "" : r.evidence()), r.level(),
+          r.ruleId(), r.title());
+    }).toList();
     String lastRow = rows.isEmpty() ? "" : String.valueOf(rows.get(rows.size() - 1).id());
     return new Response("200", 200, "successful", true,
         new SensitiveFileFields.PageInfo(items.size(), paging.page(), lastRow, paging.size(), total), items);

@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  * {@code Status} 1 (unfixed: Drydock does not track handling, so {@code Dealed=y} and
  * {@code StatusList} 4/7 match nothing); {@code CanFix} yes when a package has a fixed version;
  * {@code FirstTs} first seen, {@code LastTs}/{@code ModifyTs} last matched, {@code ScanTime} last
- * pulled (epoch ms). Cluster and host fields are empty.
+ * pulled (epoch ms); {@code TargetId}/{@code TargetName}/{@code TargetType} the image's Uuid, name and
+ * {@code IMAGE} (as DescribeAffectedMaliciousFileImages answers them; the reference's ECS_SNAPSHOT
+ * and ECS_IMAGE name agentless ECS targets). Cluster and host fields are empty.
  */
 @Component
 public class DescribeImageVulList implements Action {
@@ -45,7 +47,7 @@ public class DescribeImageVulList implements Action {
       String instanceName, String internetIp, String intranetIp, long lastTs, List<String> layers,
       String maliciousSource, long modifyTs, String name, String namespace, String necessity, String pod,
       long primaryId, String related, String repoName, String repoNamespace, String ruleTag, long scanTime,
-      int status, String tag, String targetId, String targetName, String type, String uuid) {}
+      int status, String tag, String targetId, String targetName, String targetType, String type, String uuid) {}
 
   public record Response(int currentPage, int pageSize, long totalCount, List<VulRecord> vulRecords) {}
 
@@ -103,7 +105,7 @@ public class DescribeImageVulList implements Action {
         img.digest(), "", "", "", last, r.packages().stream().map(VulnQueries.Pkg::layer).filter(Objects::nonNull)
             .distinct().toList(),
         "", last, r.vulnId(), "", r.necessity(), "", r.packages().get(0).id(), related, img.repoName(),
-        img.repoNamespace(), "", scanned, 1, img.tag(), img.uuid(), img.name(), r.type(), img.uuid());
+        img.repoNamespace(), "", scanned, 1, img.tag(), img.uuid(), img.name(), "IMAGE", r.type(), img.uuid());
   }
 
   private static String updateCmd(VulnQueries.Pkg p) {

@@ -50,16 +50,24 @@ public class ListImageRisk implements Action {
 
   public record EndPoint(List<String> domains, String type) {}
 
-  public record Item(String digest, List<EndPoint> endPointList, @Nullable String endpoints, String image,
-      String imageAccessType, @Nullable String imageId, @Nullable String internetURLs, String regionId,
-      @Nullable String registryType, String repoId, String repoName, String repoNamespace, String repoType,
-      String statistics, String tag, int tagImmutable, String uuid, @Nullable String vpcURLs) {
+  /**
+   * One image, with every field of the seed always present: what Drydock has no value for (the
+   * registry fields of a {@code NOT_IN_SAS} image, an ImageId not known yet) is an empty string.
+   */
+  public record Item(String digest, List<EndPoint> endPointList, String endpoints, String image,
+      String imageAccessType, String imageId, String internetURLs, String regionId, String registryType,
+      String repoId, String repoName, String repoNamespace, String repoType, String statistics, String tag,
+      int tagImmutable, String uuid, String vpcURLs) {
 
     static Item of(InventoryImage i) {
       List<EndPoint> endPoints = i.endpointType() == null ? List.of() : List.of(new EndPoint(i.domains(), i.endpointType()));
-      return new Item(i.digest(), endPoints, i.endpoints(), i.reference(), i.accessType(), i.imageId(),
-          i.internetUrls(), i.regionId(), i.registryType(), i.repoId(), i.repoName(), i.repoNamespace(), i.repoType(),
-          i.risk().json(), i.tag(), i.tagImmutable(), i.uuid(), i.vpcUrls());
+      return new Item(i.digest(), endPoints, s(i.endpoints()), i.reference(), i.accessType(), s(i.imageId()),
+          s(i.internetUrls()), i.regionId(), s(i.registryType()), i.repoId(), i.repoName(), i.repoNamespace(),
+          i.repoType(), i.risk().json(), i.tag(), i.tagImmutable(), i.uuid(), s(i.vpcUrls()));
+    }
+
+    private static String s(@Nullable String v) {
+      return v == null ? "" : v;
     }
   }
 

@@ -60,7 +60,7 @@ public class ListUnfinishedOnceTask implements Action {
       Optional<JobRow> job = target == null ? Optional.empty() : store.job(t.pk(), target);
       String text = OnceTaskFields.taskStatusText(t);
       return new OnceTask(null, 0, t.finishCount(), t.progress(), t.execTime() == null ? null : now - t.execTime(),
-          t.result(), t.execTime() != null ? t.execTime() : t.collectTime(), OnceTaskFields.statusCode(text), text,
+          t.result(), ScanTaskFields.startedAt(t), OnceTaskFields.statusCode(text), text,
           target == null ? "" : target, "IMAGE", t.taskId(),
           job.map(j -> OnceTaskFields.TaskImageInfo.of(j, false)).orElse(null), OnceTaskFields.IMAGE_SCAN,
           OnceTaskFields.IMAGE_SCAN, t.totalCount());

@@ -6,7 +6,7 @@ import dev.drydock.server.api.Params;
 import dev.drydock.server.task.ImageFilter;
 import dev.drydock.server.task.TaskCreator;
 import dev.drydock.server.task.TaskRow;
-import org.jspecify.annotations.Nullable;
+import java.util.List;
 
 /**
  * What the scan-task operations share (reference §1.2–§1.4): the nine comma-separated filters,
@@ -16,21 +16,42 @@ import org.jspecify.annotations.Nullable;
 final class ScanTaskFields {
   private ScanTaskFields() {}
 
-  /** The {@code Data} block: the task as it stands. */
-  public record TaskData(String taskId, int totalCount, int finishCount, long collectTime, @Nullable Long execTime,
+  /**
+   * The {@code Data} block: the task as it stands, every field of the seed always present.
+   * {@code ExecTime} is when the first job started; before that (a task just created, or one whose
+   * images all lie in unsupported regions and never start) it is the task's CollectTime, as the
+   * seed's example shows them equal for a new task — ListUnfinishedOnceTask's StartTime reads the same.
+   */
+  public record TaskData(String taskId, int totalCount, int finishCount, long collectTime, long execTime,
       String status, int progress, String result, boolean canCreate) {
 
     static TaskData of(TaskRow t, boolean canCreate) {
-      return new TaskData(t.taskId(), t.totalCount(), t.finishCount(), t.collectTime(), t.execTime(), t.status(),
+      return new TaskData(t.taskId(), t.totalCount(), t.finishCount(), t.collectTime(), startedAt(t), t.status(),
           t.progress(), t.result(), canCreate);
     }
   }
 
+  /** When the task started executing: its first job's start, else its CollectTime. */
+  static long startedAt(TaskRow t) {
+    return t.execTime() != null ? t.execTime() : t.collectTime();
+  }
+
   public record Response(TaskData data) {}
 
-  /** RegistryTypes, RegionIds, InstanceIds, RepoNamespaces, RepoIds, RepoNames, Digests, Tags. */
+  /**
+   * RegistryTypes, RegionIds, InstanceIds, RepoNamespaces, RepoIds, RepoNames, Digests, Tags. A
+   * RegistryTypes value outside the seed's acr, harbor, quay (and CI/CD, a type Drydock registers)
+   * is InvalidParameter naming it.
+   */
   static ImageFilter filter(Params p) {
-    return new ImageFilter(p.commaList("RegistryTypes"), p.commaList("RegionIds"), p.commaList("InstanceIds"),
+    List<String> types = p.commaList("RegistryTypes");
+    for (String t : types) {
+      if (!RegistryFields.TYPES.contains(t)) {
+        throw ApiException.invalid("RegistryTypes", "each value must be one of " + RegistryFields.TYPES + ", got \""
+            + t + "\"");
+      }
+    }
+    return new ImageFilter(types, p.commaList("RegionIds"), p.commaList("InstanceIds"),
         p.commaList("RepoNamespaces"), p.commaList("RepoIds"), p.commaList("RepoNames"), p.commaList("Digests"),
         p.commaList("Tags"));
   }
