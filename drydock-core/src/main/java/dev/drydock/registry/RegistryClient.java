@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * fail with 429, 5xx or a connection error are retried with exponential backoff (honouring
  * {@code Retry-After}); final failures become {@link RegistryException}s whose message names the
  * operation and the image. Redirects (blob storage) are followed by hand so that credentials are
- * never sent to another host.
+ * never sent to another host, nor over plain HTTP after HTTPS. Every response body is bounded
+ * (manifests 4 MiB, list pages 64 MiB, tokens 1 MiB, error answers 16 KiB; blobs their descriptor's
+ * size) and fails with a timeout when the registry stops sending ({@link StallGuard}).
  *
  * <p>Thread-safe: one client serves parallel layer downloads.
  *
@@ -51,6 +53,8 @@ public final class RegistryClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RegistryClient.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long MAX_MANIFEST_BYTES = 4L << 20;
+  private static final long MAX_LIST_BYTES = 64L << 20;
+  private static final long MAX_TOKEN_BYTES = 1L << 20;
   private static final Pattern LINK_NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
 
   /**
@@ -125,10 +129,7 @@ public final class RegistryClient implements AutoCloseable {
   public FetchedManifest fetchManifest(String repository, String reference, String what) throws IOException {
     URI uri = base().resolve("/v2/" + repository + "/manifests/" + reference);
     HttpResponse<InputStream> r = send(uri, "GET", MediaTypes.MANIFEST_ACCEPT, pullScope(repository), what, Kind.MANIFEST);
-    byte[] bytes;
-    try (InputStream in = r.body()) {
-      bytes = in.readNBytes((int) MAX_MANIFEST_BYTES + 1);
-    }
+    byte[] bytes = readBody(r, MAX_MANIFEST_BYTES, "manifest of " + what);
     if (bytes.length > MAX_MANIFEST_BYTES) {
       throw new RegistryException("manifest too large (over " + MAX_MANIFEST_BYTES + " bytes): " + what, 200, false);
     }
@@ -199,10 +200,11 @@ public final class RegistryClient implements AutoCloseable {
         throw new RegistryException("too many pages listing " + what, 200, false);
       }
       HttpResponse<InputStream> r = send(next, "GET", "application/json", scope, what, Kind.LIST);
-      JsonNode body;
-      try (InputStream in = r.body()) {
-        body = JSON.readTree(in.readNBytes(64 << 20));
+      byte[] bytes = readBody(r, MAX_LIST_BYTES, what);
+      if (bytes.length > MAX_LIST_BYTES) {
+        throw new RegistryException("a page of the " + what + " is over " + MAX_LIST_BYTES + " bytes", 200, false);
       }
+      JsonNode body = JSON.readTree(bytes);
       body.path(field).forEach(n -> out.add(n.asText()));
       next = r.headers().firstValue("Link").map(l -> {
         Matcher m = LINK_NEXT.matcher(l);
@@ -226,7 +228,7 @@ public final class RegistryClient implements AutoCloseable {
     int attempt = 0;
     while (true) {
       attempt++;
-      boolean sameHost = Objects.equals(target.getAuthority(), uri.getAuthority());
+      boolean sameHost = sendsCredentialsTo(uri, target);
       HttpRequest.Builder b = HttpRequest.newBuilder(target)
           .method(method, HttpRequest.BodyPublishers.noBody())
           .timeout(options.requestTimeout())
@@ -283,6 +285,28 @@ public final class RegistryClient implements AutoCloseable {
         continue;
       }
       throw failure(status, body, what, kind);
+    }
+  }
+
+  /**
+   * Whether a request to {@code target} (a redirect of a request to {@code origin}) may carry the
+   * registry's credentials: only to the same authority over the same scheme, so that a redirect to
+   * blob storage elsewhere, or from HTTPS to plain HTTP on the same host, never sees them.
+   */
+  static boolean sendsCredentialsTo(URI origin, URI target) {
+    return Objects.equals(target.getAuthority(), origin.getAuthority())
+        && String.valueOf(target.getScheme()).equalsIgnoreCase(String.valueOf(origin.getScheme()));
+  }
+
+  /**
+   * Reads a response body whole, but at most {@code max + 1} bytes (more means too large; the
+   * caller says so), failing with a timeout when the registry sends nothing for the request
+   * timeout: a body that trickles or stalls never holds a thread for ever, nor one that never ends
+   * fills the memory.
+   */
+  private byte[] readBody(HttpResponse<InputStream> r, long max, String what) throws IOException {
+    try (InputStream in = new StallGuard(r.body(), options.requestTimeout(), what + " from " + host)) {
+      return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
     }
   }
 
@@ -365,9 +389,9 @@ public final class RegistryClient implements AutoCloseable {
     Optional<Credentials> c = credentials.forRegistry(host);
     c.ifPresent(cr -> b.header("Authorization", cr.basicHeader()));
     for (int attempt = 1; ; attempt++) {
-      HttpResponse<byte[]> r;
+      HttpResponse<InputStream> r;
       try {
-        r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while fetching a token for " + what);
@@ -379,6 +403,9 @@ public final class RegistryClient implements AutoCloseable {
         }
         throw new RegistryException("cannot reach token service " + uri.getHost() + " for " + what + ": "
             + describe(e, uri), 0, !tls, e);
+      }
+      if (r.statusCode() != 200) {
+        r.body().close();
       }
       if ((r.statusCode() == 429 || r.statusCode() >= 500) && attempt < options.maxAttempts()) {
         backoff(attempt, r.headers().firstValue("Retry-After").orElse(null), what);
@@ -392,7 +419,12 @@ public final class RegistryClient implements AutoCloseable {
         throw new RegistryException("token service " + uri.getHost() + " answered " + r.statusCode() + " for " + what,
             r.statusCode(), r.statusCode() >= 500);
       }
-      JsonNode body = JSON.readTree(r.body());
+      byte[] bytes = readBody(r, MAX_TOKEN_BYTES, "the token for " + what);
+      if (bytes.length > MAX_TOKEN_BYTES) {
+        throw new RegistryException("token service " + uri.getHost() + " answered more than " + MAX_TOKEN_BYTES
+            + " bytes for " + what, 200, false);
+      }
+      JsonNode body = JSON.readTree(bytes);
       String token = body.path("token").asText(body.path("access_token").asText(""));
       if (token.isEmpty()) {
         throw new RegistryException("token service " + uri.getHost() + " returned no token for " + what, 200, false);
@@ -431,9 +463,10 @@ public final class RegistryClient implements AutoCloseable {
     }
   }
 
-  private static String errorBody(HttpResponse<InputStream> r) {
-    try (InputStream in = r.body()) {
-      return new String(in.readNBytes(16 * 1024), StandardCharsets.UTF_8);
+  private String errorBody(HttpResponse<InputStream> r) {
+    try {
+      byte[] b = readBody(r, 16 * 1024, "an error answer");
+      return new String(b, 0, Math.min(b.length, 16 * 1024), StandardCharsets.UTF_8);
     } catch (IOException e) {
       return "";
     }

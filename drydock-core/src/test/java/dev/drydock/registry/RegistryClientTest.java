@@ -273,4 +273,69 @@ class RegistryClientTest {
     assertThat(authHeaders).last().asString().startsWith("Basic ");
     assertThat(storageAuth).containsExactly("null");
   }
+
+  @Test
+  void aManifestThatStallsMidwayTimesOutNamingIt() throws IOException {
+    CountDownLatch release = new CountDownLatch(1);
+    server.createContext("/v2/team/app/manifests/1.0", ex -> {
+      ex.getResponseHeaders().set("Content-Type", MediaTypes.OCI_MANIFEST);
+      ex.sendResponseHeaders(200, MANIFEST.length);
+      ex.getResponseBody().write(MANIFEST, 0, MANIFEST.length / 2);
+      ex.getResponseBody().flush();
+      try {
+        release.await(30, TimeUnit.SECONDS); // then never sends the rest
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      ex.close();
+    });
+    String host = "127.0.0.1:" + server.getAddress().getPort();
+    RegistryClient c = new RegistryClient(host, host, CredentialProvider.ANONYMOUS,
+        RegistryClient.Options.DEFAULT.withInsecure(true).withRequestTimeout(Duration.ofMillis(500)));
+    try {
+      assertThatThrownBy(() -> c.fetchManifest("team/app", "1.0", host + "/team/app:1.0"))
+          .isInstanceOf(java.net.http.HttpTimeoutException.class)
+          .hasMessage("no data for 500 ms while reading manifest of " + host + "/team/app:1.0 from " + host);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void aTokenAnswerThatNeverEndsIsRefused() throws IOException {
+    server.createContext("/v2/team/app/manifests/1.0", ex -> {
+      ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"http://127.0.0.1:"
+          + server.getAddress().getPort() + "/token\",service=\"reg\"");
+      send(ex, 401, new byte[0], "text/plain");
+    });
+    server.createContext("/token", ex -> {
+      ex.getResponseHeaders().set("Content-Type", "application/json");
+      ex.sendResponseHeaders(200, 0); // chunked
+      byte[] chunk = new byte[64 * 1024];
+      java.util.Arrays.fill(chunk, (byte) ' ');
+      try {
+        for (int i = 0; i < 512; i++) { // 32 MiB of whitespace, as long as the client reads
+          ex.getResponseBody().write(chunk);
+        }
+      } catch (IOException closed) {
+        // the client stopped reading
+      }
+      ex.close();
+    });
+    assertThatThrownBy(() -> client(CredentialProvider.fixed(new Credentials("u", "p")))
+        .fetchManifest("team/app", "1.0", "h/team/app:1.0"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessage("token service 127.0.0.1 answered more than 1048576 bytes for h/team/app:1.0");
+  }
+
+  @Test
+  void credentialsGoOnlyToTheSameSchemeAndAuthority() {
+    java.net.URI origin = java.net.URI.create("https://registry.example:5000/v2/a/blobs/x");
+    assertThat(RegistryClient.sendsCredentialsTo(origin, java.net.URI.create("https://registry.example:5000/other")))
+        .isTrue();
+    assertThat(RegistryClient.sendsCredentialsTo(origin, java.net.URI.create("http://registry.example:5000/other")))
+        .as("downgraded to plain HTTP").isFalse();
+    assertThat(RegistryClient.sendsCredentialsTo(origin, java.net.URI.create("https://storage.example/other")))
+        .isFalse();
+  }
 }

@@ -17,6 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Params {
 
+  /**
+   * The most values one list parameter may carry ({@code Name.N} items or comma-separated). Every
+   * value usually becomes a bind parameter of one SQL statement, and PostgreSQL's protocol takes at
+   * most 65,535 of them: a longer list would fail as a ServerError instead of being refused.
+   */
+  public static final int MAX_VALUES = 1000;
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final Map<String, String> values;
 
@@ -100,13 +106,22 @@ public final class Params {
     if (out.isEmpty()) {
       string(name).ifPresent(out::add);
     }
-    return out;
+    return bounded(name, out);
   }
 
   /** A comma-separated string parameter ({@code "a,b, c"}), trimmed, empties dropped. */
   public List<String> commaList(String name) {
-    return string(name).map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
-        .orElse(List.of());
+    return bounded(name, string(name)
+        .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+        .orElse(List.of()));
+  }
+
+  /** {@code values}, unless there are more than {@link #MAX_VALUES}: then InvalidParameter naming {@code name}. */
+  public static <T extends java.util.Collection<?>> T bounded(String name, T values) {
+    if (values.size() > MAX_VALUES) {
+      throw ApiException.invalid(name, "at most " + MAX_VALUES + " values, got " + values.size());
+    }
+    return values;
   }
 
   /** A parameter holding a JSON document. */

@@ -19,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * client sent. Decoding treats {@code +} as a space, as the Java clients encode spaces that way.
  * Chunked bodies arrive de-chunked from the container. A JSON object body (tea with
  * {@code reqBodyType=json}) contributes its top-level fields, arrays flattened to {@code Name.N}.
+ * A parameter (name or value) containing U+0000 is refused as InvalidParameter before anything
+ * else looks at the call.
  */
 public final class RpcRequestReader {
 
@@ -40,6 +42,8 @@ public final class RpcRequestReader {
     } else if (type.startsWith("application/json") && body.length > 0) {
       form = flattenJson(body);
     }
+    refuseNul(query);
+    refuseNul(form);
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (String name : Collections.list(req.getHeaderNames())) {
       headers.put(name.toLowerCase(Locale.ROOT), Collections.list(req.getHeaders(name)));
@@ -72,6 +76,19 @@ public final class RpcRequestReader {
       }
     }
     return out;
+  }
+
+  /**
+   * Refuses a parameter holding U+0000: no value of the API has one, PostgreSQL cannot store or
+   * compare text with it (the call would fail as a ServerError, and its audit record with the
+   * records written beside it), and C-based tools downstream would cut the value there.
+   */
+  private static void refuseNul(Map<String, String> params) {
+    params.forEach((k, v) -> {
+      if (k.indexOf('\0') >= 0 || v.indexOf('\0') >= 0) {
+        throw ApiException.invalid(k.replace("\0", "\\0"), "contains a NUL character (%00)");
+      }
+    });
   }
 
   private static Map<String, String> flattenJson(byte[] body) {

@@ -3,6 +3,7 @@ package dev.drydock.server.auth;
 import dev.drydock.server.api.ApiException;
 import dev.drydock.server.api.ErrorCode;
 import dev.drydock.server.api.RpcRequest;
+import dev.drydock.server.audit.AuditMasking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,8 +67,12 @@ public class Authenticator {
     all.putAll(r.query());
     SignatureV1.Result result = SignatureV1.verify(r.method(), all, cred.secret(), signature);
     if (!result.matches()) {
+      // The string to sign helps a client find what it encoded differently; secrets it sent stay out of it.
+      Map<String, String> shown = new LinkedHashMap<>(all);
+      shown.replaceAll((k, v) -> AuditMasking.isSecretName(k) ? AuditMasking.MASK : v);
       throw new ApiException(ErrorCode.SIGNATURE_DOES_NOT_MATCH,
-          "Specified signature is not matched with our calculation. server string to sign is:" + result.stringToSign());
+          "Specified signature is not matched with our calculation. server string to sign is:"
+              + SignatureV1.stringToSign(r.method(), shown, true));
     }
     claim(keyId, nonce, signedAt, "SignatureNonce");
     return new Caller(keyId, cred.key().userId(), cred.userName());

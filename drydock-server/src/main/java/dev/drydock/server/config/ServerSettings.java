@@ -45,10 +45,14 @@ public record ServerSettings(int port, Path dataDir, String dbUrl, @Nullable Str
    * The embedded database in {@code dataDir}. {@code WRITE_DELAY=0}: H2 keeps no redo log and by
    * default writes commits to its file up to half a second later, so a killed server would lose work
    * it had already reported done; with 0 every commit is written to the file before it returns.
+   * {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own JVM shutdown hook would close the database while
+   * Spring's shutdown hook is still stopping the workers, so they could not give back their claims
+   * or flush the audit trail ("Database is already closed"); the connection pool closes it last.
    */
   public static String h2Url(Path dataDir) {
     return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("drydock")
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;WRITE_DELAY=0";
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;WRITE_DELAY=0"
+        + ";DB_CLOSE_ON_EXIT=FALSE";
   }
 
   public static Path defaultDataDir() {

@@ -76,10 +76,17 @@ public class JobClaims {
     return jdbc.sql("SELECT collect_time FROM scan_task WHERE id = :t").param("t", taskPk).query(Long.class).single();
   }
 
-  /** Extends every lease {@code owner} holds; returns how many. */
-  public int renewAll(String owner, Instant leaseUntil) {
-    return jdbc.sql("UPDATE scan_job SET lease_until = :until WHERE owner = :owner AND state = 'START'")
-        .param("until", utc(leaseUntil)).param("owner", owner).update();
+  /**
+   * Extends the leases of the jobs {@code owner} is working on ({@code jobs}); returns how many.
+   * Only those: a job this process still holds but no longer works on (its worker could not give
+   * it back) must see its lease run out, so that some process resumes it.
+   */
+  public int renew(String owner, java.util.Collection<Long> jobs, Instant leaseUntil) {
+    if (jobs.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql("UPDATE scan_job SET lease_until = :until WHERE owner = :owner AND state = 'START' AND id IN (:ids)")
+        .param("until", utc(leaseUntil)).param("owner", owner).param("ids", List.copyOf(jobs)).update();
   }
 
   /** Records that the job reached {@code step}; false when {@code owner} no longer holds it. */

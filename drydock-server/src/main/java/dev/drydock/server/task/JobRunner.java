@@ -42,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       was the last).
  * </ol>
  * A process killed between the two resumes at MATCH without pulling again; one killed during a
- * step redoes only that step. Failures end only this job: transient ones (see {@link Failures}) put
+ * step redoes only that step. A successful job whose report is incomplete keeps what could not be
+ * analysed ({@link ReportGaps}) as its error, which its ResultInfo shows. Failures end only this job: transient ones (see {@link Failures}) put
  * it back with backoff until the attempts run out, permanent ones fail it with their reason.
  */
 final class JobRunner {
@@ -157,8 +158,9 @@ final class JobRunner {
     cost.put("vul", done.toEpochMilli());
     cost.put("scaVul", done.toEpochMilli());
     String costJson = ReportCodec.write(cost);
+    String gaps = ReportGaps.of(report).orElse(null);
     Boolean finished = tx.execute(s -> {
-      if (!claims.finish(job, owner, true, TaskRow.SUCCESS, null, costJson, done)) {
+      if (!claims.finish(job, owner, true, TaskRow.SUCCESS, gaps, costJson, done)) {
         throw new LeaseLost();
       }
       results.writeMatch(job.digest(), report, fingerprint, done);

@@ -111,7 +111,7 @@ public class ScanWorkers implements SmartLifecycle {
       return;
     }
     try {
-      claims.renewAll(owner, clock.instant().plus(settings.lease()));
+      claims.renew(owner, java.util.Set.copyOf(running), clock.instant().plus(settings.lease()));
     } catch (RuntimeException e) {
       LOG.warn("cannot renew scan job leases: {}", e.toString());
     }

@@ -35,6 +35,8 @@ public class TaskCreator {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** The size of {@code scan_task.filters}. */
+  static final int MAX_FILTERS_JSON = 8192;
 
   private final JdbcClient jdbc;
   private final TaskStore store;
@@ -140,7 +142,7 @@ public class TaskCreator {
     boolean nothingToScan = digests.isEmpty();
     TaskStore.NewTask task = new TaskStore.NewTask(taskId, "openapi",
         nothingToScan ? TaskRow.FAIL : TaskRow.INIT,
-        anyUnsupported ? TaskRow.NOT_SUPPORT_REGION : TaskRow.SUCCESS, jobs.size(), JSON.writeValueAsString(filters),
+        anyUnsupported ? TaskRow.NOT_SUPPORT_REGION : TaskRow.SUCCESS, jobs.size(), recordedFilters(filters),
         sourceIp, createdBy, now.toEpochMilli(), nothingToScan ? now.toEpochMilli() : null);
     long pk = store.insert(task, jobs, now);
     quota.consume(needed, taskId, now);
@@ -152,6 +154,26 @@ public class TaskCreator {
     return p == null ? new JobRow.ClusterInfo(null, null, null, null, null, null, null)
         : new JobRow.ClusterInfo(p.clusterId(), p.clusterName(), p.appName(), p.pod(), p.nodeInstanceId(), p.nodeIp(),
             p.nodeName());
+  }
+
+  /**
+   * The filters as the task records them: their JSON, or — when that is longer than the column
+   * holds ({@value #MAX_FILTERS_JSON} characters) — how many values each filter had, so that a
+   * long (valid) request is recorded in short instead of failing.
+   */
+  static String recordedFilters(Object filters) {
+    String json = JSON.writeValueAsString(filters);
+    if (json.length() <= MAX_FILTERS_JSON) {
+      return json;
+    }
+    if (!(filters instanceof Map<?, ?> m)) {
+      return "{}";
+    }
+    Map<String, Object> counts = new java.util.LinkedHashMap<>();
+    m.forEach((k, v) -> counts.put(String.valueOf(k), v instanceof java.util.Collection<?> c ? c.size() + " values"
+        : String.valueOf(v)));
+    String summary = JSON.writeValueAsString(counts);
+    return summary.length() <= MAX_FILTERS_JSON ? summary : "{}";
   }
 
   /** Whether a task could be created now (fewer than the limit are unfinished). */

@@ -45,6 +45,35 @@ class AuditMaskingTest {
   }
 
   @Test
+  void masksCredentialsInUrlsUnderAnyName() {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("ApiServerUrl", "https://admin:hunter2@10.0.0.1:6443/");
+    p.put("Note", "see http://u:p@a.example/x and ftp://b.example/, https://tok@c.example");
+    assertThat(AuditMasking.maskedJson(p)).isEqualTo("{\"ApiServerUrl\":\"https://******@10.0.0.1:6443/\","
+        + "\"Note\":\"see http://******@a.example/x and ftp://b.example/, https://******@c.example\"}");
+  }
+
+  @Test
+  void urlCredentialsAreMaskedInAnyText() {
+    assertThat(AuditMasking.maskUrlCredentials("no url here")).isEqualTo("no url here");
+    assertThat(AuditMasking.maskUrlCredentials("https://@host/")).isEqualTo("https://@host/");
+    assertThat(AuditMasking.maskUrlCredentials("\"https://user:pa%40ss@host\"")).isEqualTo("\"https://******@host\"");
+  }
+
+  @Test
+  void keepsAHundredParametersAtMost() {
+    Map<String, String> p = new java.util.HashMap<>();
+    for (int i = 0; i < 5000; i++) {
+      p.put(String.format("P%04d", i), "v");
+    }
+    p.put("Password", "hunter2");
+    String json = AuditMasking.maskedJson(p);
+    assertThat(json).startsWith("{\"P0000\":\"v\"").contains("\"P0099\":\"v\"").doesNotContain("P0100")
+        .endsWith(",\"…\":\"4901 more parameters\"}").hasSizeLessThan(2000);
+    assertThat(json).doesNotContain("hunter2");
+  }
+
+  @Test
   void cutsLongValues() {
     String json = AuditMasking.maskedJson(Map.of("PolicyDocument", "x".repeat(5000)));
     assertThat(json).contains("…(5000 chars)").hasSizeLessThan(1100);

@@ -118,7 +118,13 @@ class ScanTaskIT {
     assertThat(leaves).hasSize(3);
     for (JsonNode leaf : leaves) {
       assertThat(leaf.path("StatusText").asString()).as(leaf.toString()).isEqualTo("SUCCESS");
-      assertThat(leaf.path("ResultInfo").asString()).isEqualTo("SUCCESS");
+      if (leaf.path("TaskImageInfo").path("RepoName").asString().equals("vuln")) {
+        assertThat(leaf.path("ResultInfo").asString()).as("log4j-core, and no Maven advisories yet: incomplete, "
+            + "saying why").isEqualTo("SUCCESS (incomplete: 1 package(s) of maven not matched: the advisory database "
+            + "has no advisories for maven (import or update a feed that covers it: drydock db update))");
+      } else {
+        assertThat(leaf.path("ResultInfo").asString()).isEqualTo("SUCCESS");
+      }
       assertThat(leaf.path("FinishCount").isString()).isTrue();
       assertThat(leaf.path("TotalCount").asString()).isEqualTo("1");
       assertThat(leaf.path("Status").isString()).isTrue();

@@ -166,6 +166,38 @@ class ServerProcessIT {
     }
   }
 
+  /**
+   * SIGTERM: the workers stop and give back their claims, and the audit trail is written, before the
+   * database closes — with the embedded database too, whose own shutdown hook used to close it
+   * first ("cannot give back registry sync claims: … Database is already closed").
+   */
+  @Test
+  void aStoppedServerReleasesEverythingBeforeTheDatabaseCloses() throws Exception {
+    Path dataDir = work.resolve("stop-data");
+    Db db = Db.create(dataDir);
+    try {
+      ServerProcess server = ServerProcess.start(dataDir, db.url(), db.user(), db.password(), properties());
+      String log;
+      try {
+        long id = ScanFixtures.register(server.client(), proxy.port(), "cn-hangzhou");
+        ScanFixtures.awaitImages(server.client(), id, IMAGES);
+      } finally {
+        server.close();
+        log = server.logTail();
+      }
+      assertThat(log).doesNotContain("cannot give back").doesNotContain("already closed")
+          .doesNotContain("lost ");
+      try (Connection c = db.connect(dataDir);
+          ResultSet rs = c.createStatement().executeQuery(
+              "SELECT COUNT(*) FROM registry WHERE sync_owner IS NOT NULL")) {
+        rs.next();
+        assertThat(rs.getLong(1)).as("sync claims given back").isZero();
+      }
+    } finally {
+      db.drop();
+    }
+  }
+
   @Test
   void twoServersOnOnePostgresSplitTheJobs() throws Exception {
     Assumptions.assumeTrue(TestServer.postgres(), "several server processes need a shared PostgreSQL database");

@@ -19,9 +19,9 @@ import tools.jackson.databind.JsonNode;
  * sync in the background (the call returns at once).
  *
  * <p>Required: DomainName (host name or IP, no scheme/port/path), NetType (1 Internet, 2 VPC),
- * Password, ProtocolType (1 HTTP, 2 HTTPS), RegistryHostIp, RegistryRegionId (one of
+ * Password (at most 1,024 bytes), ProtocolType (1 HTTP, 2 HTTPS), RegistryHostIp, RegistryRegionId (one of
  * ListImageRegistryRegion), RegistryType (acr, harbor, quay, CI/CD), RegistryVersion (V1, V2, -),
- * UserName. Optional: ExtraParam (a JSON array of objects; required for quay), Port (1–65535),
+ * UserName. Optional: ExtraParam (a JSON array of objects, at most 3,000 bytes; required for quay), Port (1–65535),
  * TransPerHour (syncs per hour, 0–60, default 1; 0 = no periodic sync), VpcId. The password and
  * ExtraParam (it may hold tokens) are stored encrypted; the answer's {@code Password} is masked.
  * A second registration of the same DomainName and Port is refused.
@@ -62,7 +62,7 @@ public class AddPrivateRegistry implements Action {
   public Object handle(Params params, CallContext context) {
     String domain = RegistryFields.requiredHost(params, "DomainName");
     int netType = RegistryFields.requiredCode(params, "NetType", 1, 2);
-    String password = RegistryFields.bounded(params, "Password", 1024);
+    String password = RegistryFields.secret(params, "Password", RegistryFields.MAX_PASSWORD_BYTES);
     int protocol = RegistryFields.requiredCode(params, "ProtocolType", 1, 2);
     String hostIp = RegistryFields.requiredHost(params, "RegistryHostIp");
     String region = params.required("RegistryRegionId");
@@ -75,6 +75,7 @@ public class AddPrivateRegistry implements Action {
     params.required("RegistryVersion");
     String version = params.oneOf("RegistryVersion", RegistryFields.VERSIONS).orElseThrow();
     String user = RegistryFields.bounded(params, "UserName", 256);
+    RegistryFields.optionalSecret(params, "ExtraParam", RegistryFields.MAX_EXTRA_PARAM_BYTES);
     Optional<JsonNode> extra = params.json("ExtraParam");
     if (extra.isPresent() && !(extra.get().isArray() && extra.get().valueStream().allMatch(JsonNode::isObject))) {
       throw ApiException.invalid("ExtraParam", "must be a JSON array of objects, e.g. [{\"namespace\":\"ns\",\"authToken\":\"…\"}]");

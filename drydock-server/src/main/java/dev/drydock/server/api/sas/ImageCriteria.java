@@ -18,11 +18,14 @@ import tools.jackson.databind.JsonNode;
  * The criteria are combined by the {@code LogicalExp} parameter (default AND). A criterion with
  * an empty value is ignored. Anything else — not JSON, not an array of objects, an unknown name,
  * a select value outside the allowed set, a logicalExp other than OR/AND, more than
- * {@value #MAX_CRITERIA} criteria — is InvalidParameter naming Criteria (or LogicalExp).
+ * {@value #MAX_CRITERIA} criteria or more than {@value #MAX_VALUES} values in one — is
+ * InvalidParameter naming Criteria (or LogicalExp).
  */
 final class ImageCriteria {
 
   static final int MAX_CRITERIA = 50;
+  /** The most comma-separated values one criterion may hold (each is a bind parameter). */
+  static final int MAX_VALUES = 100;
   private static final List<String> LOGICAL = List.of("OR", "AND");
 
   private ImageCriteria() {}
@@ -62,7 +65,11 @@ final class ImageCriteria {
       throw invalid("logicalExp of \"" + name + "\" must be OR or AND, got \"" + within + "\"");
     }
     List<String> parts = new ArrayList<>();
-    for (String v : scalar(item, "value").orElse("").split(",")) {
+    String[] values = scalar(item, "value").orElse("").split(",");
+    if (values.length > MAX_VALUES) {
+      throw invalid("at most " + MAX_VALUES + " comma-separated values in \"" + name + "\", got " + values.length);
+    }
+    for (String v : values) {
       if (v.isBlank()) {
         continue;
       }

@@ -69,7 +69,7 @@ public class ModifyImageRegistry implements Action {
     Integer port = RegistryFields.port(params).orElse(null);
     String hostIp = RegistryFields.host(params, "RegistryHostIp").orElse(null);
     String user = RegistryFields.optionalBounded(params, "UserName", 256).orElse(null);
-    String password = RegistryFields.optionalBounded(params, "Password", 1024)
+    String password = RegistryFields.optionalSecret(params, "Password", RegistryFields.MAX_PASSWORD_BYTES)
         .filter(p -> !p.equals(RegistryFields.MASK)).orElse(null);
     Integer transPerHour = RegistryFields.transPerHour(params).orElse(null);
     RegistryRow before = store.find(id).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,

@@ -61,13 +61,21 @@ final class OnceTaskFields {
     };
   }
 
-  /** A sub-task's ResultInfo: SUCCESS, TASK_NOT_SUPPORT_REGION, or why it failed; empty while it runs. */
+  /**
+   * A sub-task's ResultInfo: SUCCESS, TASK_NOT_SUPPORT_REGION, or why it failed; empty while it
+   * runs. A scan that succeeded but could not analyse everything says so after its result —
+   * {@code SUCCESS (incomplete: …)} naming what was left out — so that an incomplete report is
+   * never mistaken for a complete one.
+   */
   static String resultInfo(JobRow j) {
     if (!j.ended()) {
       return "";
     }
     if (j.state().equals(JobRow.FAIL) && JobRow.RESULT_FAILED.equals(j.result()) && j.error() != null) {
       return j.error();
+    }
+    if (j.state().equals(JobRow.SUCCESS) && j.error() != null) {
+      return s(j.result()) + " (" + j.error() + ")";
     }
     return s(j.result());
   }

@@ -41,7 +41,7 @@ public class PublicCreateImageScanTask implements Action {
   @Override
   public Object handle(Params params, CallContext context) {
     ScanTaskFields.Response r = ScanTaskFields.answer(creator.create(ScanTaskFields.filter(params),
-        params.string("SourceIp").orElse(context.sourceIp()), context.caller().userId()));
+        ScanTaskFields.sourceIp(params, context.sourceIp()), context.caller().userId()));
     workers.wake();
     return r;
   }

@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * task over exactly them, answering like PublicCreateImageScanTask. {@code Images} is a JSON array
  * of objects with the keys RegistryType, RepoId, InstanceId, RepoNamespace, RegionId, RepoName,
  * Digest, Tag, CreateTime, UpdateTime — in lower camel case (the documented example) or Pascal
- * case. RepoName, Digest (64 hex digits, {@code sha256:} optional) and Tag are required.
+ * case. RepoName, Digest (64 hex digits, {@code sha256:} optional) and Tag are required;
+ * RepoNamespace/RepoName together at most 255 characters.
  */
 @Component
 public class PublicSyncAndCreateImageScanTask implements Action {
@@ -35,6 +36,8 @@ public class PublicSyncAndCreateImageScanTask implements Action {
   private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
   private static final int MAX_IMAGES = 1000;
+  /** The longest repository path (namespace/name), as registries allow (distribution's limit). */
+  private static final int MAX_PATH = 255;
 
   private final SubmittedImages submitted;
   private final InventoryImages images;
@@ -75,10 +78,10 @@ public class PublicSyncAndCreateImageScanTask implements Action {
     for (int i = 0; i < array.size(); i++) {
       list.add(parse(array.get(i), i));
     }
+    String sourceIp = ScanTaskFields.sourceIp(params, context.sourceIp());
     List<String> uuids = tx.execute(s -> submitted.put(list));
     ScanTaskFields.Response r = ScanTaskFields.answer(creator.create(images.byUuids(uuids),
-        Map.of("Images", list.size()), params.string("SourceIp").orElse(context.sourceIp()),
-        context.caller().userId()));
+        Map.of("Images", list.size()), sourceIp, context.caller().userId()));
     workers.wake();
     return r;
   }
@@ -102,6 +105,10 @@ public class PublicSyncAndCreateImageScanTask implements Action {
       throw ApiException.invalid("Images", where + ".tag is not a valid tag: \"" + tag + "\"");
     }
     String ns = text(n, "repoNamespace", where, 256);
+    if ((ns == null ? 0 : ns.length() + 1) + repoName.length() > MAX_PATH) {
+      throw ApiException.invalid("Images", where + ": repoNamespace/repoName is longer than " + MAX_PATH
+          + " characters");
+    }
     String type = text(n, "registryType", where, 32);
     if (type != null && !RegistryFields.TYPES.contains(type)) {
       throw ApiException.invalid("Images", where + ".registryType must be one of " + RegistryFields.TYPES);
@@ -140,7 +147,7 @@ public class PublicSyncAndCreateImageScanTask implements Action {
     if (v == null) {
       return null;
     }
-    if (v.isIntegralNumber()) {
+    if (v.isIntegralNumber() && v.canConvertToLong()) {
       return v.asLong();
     }
     try {

@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class RegistryFields {
 
+  /** The longest Password and ExtraParam accepted, in UTF-8 bytes (see {@link #optionalSecret}). */
+  static final int MAX_PASSWORD_BYTES = 1024;
+  static final int MAX_EXTRA_PARAM_BYTES = 3000;
   /** The registry types of reference §1.7 / §1.14. */
   static final List<String> TYPES = List.of("acr", "harbor", "quay", "CI/CD");
   /** RegistryVersion: V1 / V2 (Harbor 1.x / 2.x; both speak the Distribution API), "-" the default. */
@@ -78,6 +81,24 @@ final class RegistryFields {
       throw ApiException.invalid(name, "longer than " + max + " characters");
     }
     return v;
+  }
+
+  /**
+   * A secret parameter (Password, ExtraParam) of at most {@code maxBytes} bytes in UTF-8: it is
+   * stored encrypted, and its ciphertext (about 4/3 of the bytes, plus 43) must fit its column
+   * (password_enc 2,048, extra_param 4,096 characters). The error never quotes the value.
+   */
+  static Optional<String> optionalSecret(Params params, String name, int maxBytes) {
+    Optional<String> v = params.string(name);
+    if (v.isPresent() && v.get().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes) {
+      throw ApiException.invalid(name, "longer than " + maxBytes + " bytes (UTF-8)");
+    }
+    return v;
+  }
+
+  static String secret(Params params, String name, int maxBytes) {
+    params.required(name);
+    return optionalSecret(params, name, maxBytes).orElseThrow();
   }
 
   static @Nullable Long aliUid(String userId) {

@@ -37,13 +37,13 @@ final class ResultParams {
         !range.isEmpty() && !range.contains("image"));
   }
 
-  /** A list given as {@code Name.N} items, or as one comma-separated {@code Name}. */
+  /** A list given as {@code Name.N} items, or as one comma-separated {@code Name}; at most {@link Params#MAX_VALUES}. */
   static List<String> values(Params p, String name) {
     Set<String> out = new LinkedHashSet<>();
     for (String v : p.list(name)) {
       Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(out::add);
     }
-    return List.copyOf(out);
+    return List.copyOf(Params.bounded(name, out));
   }
 
   /** A comma-separated list whose items must each be one of {@code allowed} (case-insensitive). */

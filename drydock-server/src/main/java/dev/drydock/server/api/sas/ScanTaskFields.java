@@ -56,6 +56,14 @@ final class ScanTaskFields {
         p.commaList("Tags"));
   }
 
+  /**
+   * {@code SourceIp}: the caller's address the task records (at most 64 characters, as its
+   * column), else the address the call came from.
+   */
+  static String sourceIp(Params p, String callerAddress) {
+    return RegistryFields.optionalBounded(p, "SourceIp", 64).orElse(callerAddress);
+  }
+
   /** The answer to a create: the task, or the documented error. */
   static Response answer(TaskCreator.Outcome outcome) {
     return switch (outcome) {

@@ -24,11 +24,12 @@ public record ClusterAccess(String server, @Nullable String caCertData, @Nullabl
     try {
       uri = URI.create(server.trim());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the API server is not a URL: \"" + server + "\"");
+      throw new IllegalArgumentException("the API server is not a URL: \"" + shown(server) + "\"");
     }
     if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
         || uri.getRawUserInfo() != null) {
-      throw new IllegalArgumentException("the API server must be an http(s)://host[:port] URL, got \"" + server + "\"");
+      throw new IllegalArgumentException("the API server must be an http(s)://host[:port] URL"
+          + (uri.getRawUserInfo() != null ? " without user information" : "") + ", got \"" + shown(server) + "\"");
     }
     server = server.trim();
     caCertData = blankToNull(caCertData);
@@ -59,6 +60,12 @@ public record ClusterAccess(String server, @Nullable String caCertData, @Nullabl
 
   public static ClusterAccess fromJson(String json) {
     return JSON.readValue(json, ClusterAccess.class);
+  }
+
+  /** The URL as messages may quote it: credentials masked, at most 200 characters. */
+  private static String shown(String url) {
+    String s = dev.drydock.server.audit.AuditMasking.maskUrlCredentials(url);
+    return s.length() <= 200 ? s : s.substring(0, 200) + "…";
   }
 
   private static boolean decodesToPem(String data) {

@@ -32,6 +32,10 @@ public class ClusterRegistry {
   public record Registration(String clusterName, String clusterType, @Nullable String regionId,
       Credentials credentials, @Nullable Long aliUid) {}
 
+  /** The sizes of {@code k8s_cluster.api_server} and {@code credentials_enc}. */
+  static final int MAX_SERVER = 1024;
+  static final int MAX_CREDENTIALS = 32768;
+
   private final ClusterStore store;
   private final ClusterWatchService watch;
   private final RunningImageInventory inventory;
@@ -51,7 +55,8 @@ public class ClusterRegistry {
 
   /**
    * Validates and stores a registration; throws {@link InvalidRegistration} naming the field at
-   * fault (ClusterName, ClusterType, RegionId).
+   * fault (ClusterName, ClusterType, RegionId; KubeConfig, ApiServerUrl or Token when the API
+   * server URL or the credentials are too long to store).
    */
   public ClusterRow register(Registration r) {
     String name = r.clusterName().strip();
@@ -73,9 +78,9 @@ public class ClusterRegistry {
     });
     ClusterStore.NewCluster row = switch (r.credentials()) {
       case Credentials.Kubeconfig k -> new ClusterStore.NewCluster(name, r.clusterType(), region,
-          ClusterRow.AUTH_KUBECONFIG, k.access().server(), encrypt(k.access()), r.aliUid());
+          ClusterRow.AUTH_KUBECONFIG, server(k.access(), "KubeConfig"), encrypt(k.access(), "KubeConfig"), r.aliUid());
       case Credentials.Token t -> new ClusterStore.NewCluster(name, r.clusterType(), region, ClusterRow.AUTH_TOKEN,
-          t.access().server(), encrypt(t.access()), r.aliUid());
+          server(t.access(), "ApiServerUrl"), encrypt(t.access(), "Token"), r.aliUid());
       case Credentials.InCluster i -> new ClusterStore.NewCluster(name, r.clusterType(), region,
           ClusterRow.AUTH_IN_CLUSTER, null, null, r.aliUid());
     };
@@ -99,8 +104,22 @@ public class ClusterRegistry {
     return removed;
   }
 
-  private String encrypt(ClusterAccess access) {
-    return cipher.encrypt(ClusterRow.CREDENTIALS_PURPOSE, access.toJson());
+  /** The API server URL, if it fits its column ({@value #MAX_SERVER} characters). */
+  private static String server(ClusterAccess access, String field) {
+    if (access.server().length() > MAX_SERVER) {
+      throw new InvalidRegistration(field, "the API server URL is longer than " + MAX_SERVER + " characters");
+    }
+    return access.server();
+  }
+
+  /** The encrypted credentials, if they fit their column ({@value #MAX_CREDENTIALS} characters). */
+  private String encrypt(ClusterAccess access, String field) {
+    String enc = cipher.encrypt(ClusterRow.CREDENTIALS_PURPOSE, access.toJson());
+    if (enc.length() > MAX_CREDENTIALS) {
+      throw new InvalidRegistration(field, "the credentials (token, certificates and key) take more than "
+          + MAX_CREDENTIALS * 3 / 4 + " bytes");
+    }
+    return enc;
   }
 
   /** A registration field that is not acceptable. */

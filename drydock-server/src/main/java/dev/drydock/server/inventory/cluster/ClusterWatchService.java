@@ -154,7 +154,12 @@ public class ClusterWatchService implements SmartLifecycle {
       LOG.debug("cluster {}: close: {}", w.clusterId(), e.toString());
     }
     if (release) {
-      claims.release(w.clusterId(), owner, clock.instant());
+      try {
+        claims.release(w.clusterId(), owner, clock.instant());
+      } catch (RuntimeException e) {
+        // its lease runs out instead; the other clusters are still given back and the threads stopped
+        LOG.warn("cluster {}: cannot give back its claim: {}", w.clusterId(), e.toString());
+      }
     }
   }
 

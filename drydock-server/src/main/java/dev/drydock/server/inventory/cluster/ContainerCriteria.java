@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  *       exactly; {@code clusterName}, {@code namespace}, {@code appName}, {@code pod},
  *       {@code image}, {@code instanceId} (the node) as a case-insensitive substring.
  * </ul>
- * Unknown names and bad values are refused ({@link Invalid}), never ignored.
+ * Unknown names, bad values and more than {@value #MAX_CRITERIA} criteria are refused
+ * ({@link Invalid}), never ignored.
  */
 public record ContainerCriteria(List<Condition> conditions, boolean or) {
 
@@ -29,6 +30,9 @@ public record ContainerCriteria(List<Condition> conditions, boolean or) {
   }
 
   public static final ContainerCriteria NONE = new ContainerCriteria(List.of(), false);
+
+  /** The most criteria one call may give: each becomes a column and a bind parameter of the query. */
+  public static final int MAX_CRITERIA = 50;
 
   /** One condition: a group-level test or a container-level column match. */
   public sealed interface Condition {
@@ -86,10 +90,13 @@ public record ContainerCriteria(List<Condition> conditions, boolean or) {
     if (!array.isArray()) {
       throw new Invalid("Criteria", "must be a JSON array of {\"name\":…,\"value\":…} objects");
     }
+    if (array.size() > MAX_CRITERIA) {
+      throw new Invalid("Criteria", "at most " + MAX_CRITERIA + " criteria, got " + array.size());
+    }
     List<Condition> out = new ArrayList<>();
     for (JsonNode c : array) {
-      if (!c.isObject() || !c.path("name").isString() || c.path("value").isMissingNode() || c.path("value").isNull()) {
-        throw new Invalid("Criteria", "each criterion needs a string \"name\" and a \"value\"");
+      if (!c.isObject() || !c.path("name").isString() || !c.path("value").isValueNode() || c.path("value").isNull()) {
+        throw new Invalid("Criteria", "each criterion needs a string \"name\" and a string or number \"value\"");
       }
       String name = c.path("name").asString();
       String value = c.path("value").asString().trim();

@@ -54,6 +54,16 @@ class KubeconfigsTest {
   }
 
   @Test
+  void aServerUrlWithCredentialsIsRefusedWithoutQuotingThem() {
+    String config = kubeconfig("token: x").replace("https://10.0.0.1:6443", "https://admin:hunter2@10.0.0.1:6443");
+    assertThatThrownBy(() -> Kubeconfigs.parse(config, null, null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("without user information").hasMessageContaining("https://******@10.0.0.1:6443")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+    assertThatThrownBy(() -> new ClusterAccess("https://admin:hunter2@h:6443", null, "t", null, null, false))
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+  }
+
+  @Test
   void readsANamedContext() {
     ClusterAccess a = Kubeconfigs.parse(kubeconfig("token: x"), "dev", null);
     assertThat(a.server()).isEqualTo("http://127.0.0.1:8001");
