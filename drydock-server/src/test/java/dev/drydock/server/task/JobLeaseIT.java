@@ -39,12 +39,12 @@ class JobLeaseIT {
 
   @Test
   void renewalKeepsOnlyTheJobsBeingWorkedOn() throws Exception {
-    String images = "[{\"repoNamespace\":\"lease\",\"repoName\":\"a\",\"digest\":\"" + "a1".repeat(32)
-        + "\",\"tag\":\"1\"},{\"repoNamespace\":\"lease\",\"repoName\":\"b\",\"digest\":\"" + "b2".repeat(32)
-        + "\",\"tag\":\"1\"}]";
+    String image = "{\"regionId\":\"cn-hangzhou\",\"repoNamespace\":\"lease\",\"repoName\":\"%s\","
+        + "\"digest\":\"%s\",\"tag\":\"1\"}";
+    String images = "[" + image.formatted("a", "a1".repeat(32)) + "," + image.formatted("b", "b2".repeat(32)) + "]";
     server.adminClients().get(3).call("PublicSyncAndCreateImageScanTask", Map.of("Images", images));
     JobClaims claims = server.bean(JobClaims.class);
-    Instant now = Instant.now();
+    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as the database keeps it
     List<Long> jobs = claims.claimable(now, 10);
     assertThat(jobs).hasSize(2);
     Instant soon = now.plus(Duration.ofMinutes(1));

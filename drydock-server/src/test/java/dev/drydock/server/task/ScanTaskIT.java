@@ -120,8 +120,8 @@ class ScanTaskIT {
       assertThat(leaf.path("StatusText").asString()).as(leaf.toString()).isEqualTo("SUCCESS");
       if (leaf.path("TaskImageInfo").path("RepoName").asString().equals("vuln")) {
         assertThat(leaf.path("ResultInfo").asString()).as("log4j-core, and no Maven advisories yet: incomplete, "
-            + "saying why").isEqualTo("SUCCESS (incomplete: 1 package(s) of maven not matched: the advisory database "
-            + "has no advisories for maven (import or update a feed that covers it: drydock db update))");
+            + "saying why").isEqualTo("SUCCESS (incomplete: 1 package(s) of Maven not matched: the advisory database "
+            + "has no advisories for Maven (import or update a feed that covers it: drydock db update))");
       } else {
         assertThat(leaf.path("ResultInfo").asString()).isEqualTo("SUCCESS");
       }
