@@ -29,7 +29,7 @@ import java.util.concurrent.Future;
 public final class Indexer {
 
   /** Version of the walker/merge format; part of every cache key. */
-  static final String WALKER_VERSION = "walker@2";
+  static final String WALKER_VERSION = "walker@3";
 
   private final List<Analyzer> analyzers;
   private final LayerCache cache;

@@ -13,8 +13,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Stacks layer reports the way an overlay filesystem stacks layers, so the result describes the
  * image's final filesystem: a file in a higher layer replaces the same path below it, a whiteout
- * ({@code .wh.NAME}) deletes a path and everything under it, and an opaque directory hides
- * everything below it in lower layers.
+ * ({@code .wh.NAME}) deletes a path and everything under it, an opaque directory hides
+ * everything below it in lower layers, and an entry of another kind replaces what was at its path:
+ * a symlink or file where a lower layer had a directory hides everything under that directory (say
+ * {@code lib -> usr/lib} over a real {@code lib/}), a directory where a lower layer had a file
+ * replaces the file, and any entry replaces a lower file at its path even when no analyzer wanted
+ * the new one (a setuid binary rewritten without the bit).
  *
  * <p>Packages keep the layer that introduced them: when a higher layer rewrites a package database
  * (say {@code var/lib/dpkg/status} after another {@code apt-get install}), packages already listed
@@ -35,7 +39,9 @@ public final class LayerMerger {
   public static Merged merge(List<LayerReport> layers) {
     // path -> analyzer -> attributed result
     NavigableMap<String, Map<String, FileResult>> state = new TreeMap<>();
+    Map<String, long[]> pathHashes = new HashMap<>();
     for (LayerReport layer : layers) {
+      hideReplaced(state, layer, pathHashes);
       for (String dir : layer.opaqueDirs()) {
         removeUnder(state, dir);
       }
@@ -108,6 +114,45 @@ public final class LayerMerger {
     }
     // A finding belongs to the version of the file this layer wrote.
     return new FileResult(r.path(), r.analyzer(), out, r.os(), r.findings().stream().map(f -> f.withLayer(layer)).toList());
+  }
+
+  /**
+   * Removes the lower results {@code layer} replaces with an entry of another kind (see the class
+   * comment). A path the layer has results for is left to the replacement below, which keeps the
+   * layer that introduced each unchanged package.
+   */
+  private static void hideReplaced(NavigableMap<String, Map<String, FileResult>> state, LayerReport layer,
+      Map<String, long[]> pathHashes) {
+    PathHashes dirs = layer.directories();
+    PathHashes others = layer.nonDirectories();
+    if (state.isEmpty() || (dirs.isEmpty() && others.isEmpty())) {
+      return;
+    }
+    java.util.Set<String> rewritten = new java.util.HashSet<>();
+    layer.files().forEach(r -> rewritten.add(r.path()));
+    state.keySet().removeIf(path -> {
+      long[] h = pathHashes.computeIfAbsent(path, LayerMerger::selfAndAncestorHashes);
+      if (dirs.contains(h[0]) || (others.contains(h[0]) && !rewritten.contains(path))) {
+        return true;
+      }
+      for (int i = 1; i < h.length; i++) {
+        if (others.contains(h[i])) {
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  /** The path's hash, then its ancestors' ({@code a/b/c}: a/b/c, a/b, a). */
+  private static long[] selfAndAncestorHashes(String path) {
+    long[] out = new long[1 + (int) path.chars().filter(c -> c == '/').count()];
+    out[0] = PathHashes.hash(path);
+    int i = 1;
+    for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+      out[i++] = PathHashes.hash(path.substring(0, slash));
+    }
+    return i == out.length ? out : java.util.Arrays.copyOf(out, i);
   }
 
   private static void removeUnder(NavigableMap<String, ?> state, String dir) {

@@ -12,6 +12,10 @@ import java.util.List;
  * @param diagnostics anything that went wrong or looked hostile, with paths
  * @param entries number of tar entries
  * @param uncompressedBytes size of the uncompressed tar stream
+ * @param directories the directories this layer has, by entry or as a parent of an entry: a lower
+ *     layer's file at one of these paths is replaced by a directory
+ * @param nonDirectories the paths of every other entry (files, symlinks, hard links, devices): a
+ *     lower layer's directory at one of these paths is replaced, and everything under it hidden
  */
 public record LayerReport(
     String layer,
@@ -21,12 +25,16 @@ public record LayerReport(
     List<String> opaqueDirs,
     List<Diagnostic> diagnostics,
     long entries,
-    long uncompressedBytes) {
+    long uncompressedBytes,
+    PathHashes directories,
+    PathHashes nonDirectories) {
 
   public LayerReport {
     files = List.copyOf(files);
     whiteouts = List.copyOf(whiteouts);
     opaqueDirs = List.copyOf(opaqueDirs);
     diagnostics = List.copyOf(diagnostics);
+    directories = directories == null ? PathHashes.EMPTY : directories;
+    nonDirectories = nonDirectories == null ? PathHashes.EMPTY : nonDirectories;
   }
 }

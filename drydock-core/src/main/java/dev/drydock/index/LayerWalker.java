@@ -62,6 +62,9 @@ public final class LayerWalker {
     List<Diagnostic> diagnostics = new ArrayList<>();
     Map<String, FileEntry> wantedEntries = new HashMap<>();
     Map<String, List<FileResult>> resultsByPath = new HashMap<>();
+    PathHashes.Builder directories = new PathHashes.Builder();
+    PathHashes.Builder nonDirectories = new PathHashes.Builder();
+    java.util.Set<String> parents = new java.util.HashSet<>();
     long entries = 0;
     byte[] buf = new byte[CHUNK];
 
@@ -90,6 +93,14 @@ public final class LayerWalker {
             whiteouts.add(dir.isEmpty() ? base.substring(4) : dir + "/" + base.substring(4));
           }
           continue;
+        }
+        if (e.isDirectory()) {
+          directories.add(path);
+        } else {
+          nonDirectories.add(path);
+        }
+        for (String p = TarPaths.parent(path); !p.isEmpty() && parents.add(p); p = TarPaths.parent(p)) {
+          directories.add(p); // a parent without an entry of its own is a directory all the same
         }
         if (e.isSymbolicLink()) {
           if (TarPaths.symlinkEscapes(path, e.getLinkName())) {
@@ -139,7 +150,8 @@ public final class LayerWalker {
     } finally {
       tarStream.close();
     }
-    return new LayerReport(layer, analyzersKey, files, whiteouts, opaque, diagnostics, entries, guarded.count);
+    return new LayerReport(layer, analyzersKey, files, whiteouts, opaque, diagnostics, entries, guarded.count,
+        directories.build(), nonDirectories.build());
   }
 
   private List<FileResult> feed(String layer, InputStream content, FileEntry entry, List<Analyzer> interested,

@@ -26,6 +26,9 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The indexer end to end over OCI layouts built in the test: overlay semantics, layer attribution,
@@ -94,6 +97,44 @@ class IndexerTest {
             .opaque("var/lib/dpkg/status.d")
             .file("var/lib/dpkg/status.d/baz", distroless("baz", "3.0"))));
     assertThat(names(r)).containsExactly("baz=3.0");
+  }
+
+  /** A higher layer's entry of another kind at a lower path: what the overlay shows, per case. */
+  static Stream<Arguments> replacedByAnotherKind() {
+    return Stream.of(
+        Arguments.of("a symlink over the directory hides all under it",
+            OciImageBuilder.layer().symlink("var/lib/dpkg/status.d", "/opt/status"), List.of("db=1")),
+        Arguments.of("a file over the directory hides all under it",
+            OciImageBuilder.layer().file("var/lib/dpkg/status.d", "not a directory"), List.of("db=1")),
+        Arguments.of("a symlink over one file replaces only it",
+            OciImageBuilder.layer().symlink("var/lib/dpkg/status.d/foo", "bar"), List.of("bar=2.0", "db=1")),
+        Arguments.of("a directory over the file replaces it",
+            OciImageBuilder.layer().directory("var/lib/dpkg/status"), List.of("bar=2.0", "foo=1.0")),
+        Arguments.of("a file under it makes the file a directory, without an entry of its own",
+            OciImageBuilder.layer().file("var/lib/dpkg/status/notes", "x"), List.of("bar=2.0", "foo=1.0")),
+        Arguments.of("a symlink over a grandparent hides all under it",
+            OciImageBuilder.layer().symlink("var/lib", "/srv/lib"), List.of()),
+        Arguments.of("directories and files beside it change nothing",
+            OciImageBuilder.layer().directory("var/lib/dpkg").directory("var/lib/dpkg/status.d")
+                .file("var/lib/dpkg/status.d.bak", "x").symlink("var/lib/dpkg/statusX", "status"),
+            List.of("bar=2.0", "db=1", "foo=1.0")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("replacedByAnotherKind")
+  void anEntryOfAnotherKindReplacesTheLowerPath(String name, OciImageBuilder.LayerBuilder upper, List<String> expected)
+      throws Exception {
+    OciImageBuilder image = OciImageBuilder.image()
+        .layer(OciImageBuilder.layer()
+            .file("var/lib/dpkg/status.d/foo", distroless("foo", "1.0"))
+            .file("var/lib/dpkg/status.d/bar", distroless("bar", "2.0"))
+            .file("var/lib/dpkg/status", stanza("db", "1")))
+        .layer(upper);
+    LayerCache cache = new DiskLayerCache(tmp.resolve("cache-" + UUID.randomUUID()));
+    IndexReport fresh = index(image, cache, IndexLimits.DEFAULT);
+    assertThat(names(fresh)).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(names(index(image, cache, IndexLimits.DEFAULT))).as("from the layer cache")
+        .containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test
