@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Credentials from docker's {@code config.json}: {@code $DOCKER_CONFIG/config.json}, else
- * {@code ~/.docker/config.json}. Reads {@code auths} entries (base64 {@code auth} or
- * {@code username}/{@code password}), and runs credential helpers named by {@code credHelpers}
+ * {@code ~/.docker/config.json}. Reads {@code auths} entries ({@code identitytoken}, base64
+ * {@code auth} or {@code username}/{@code password}), and runs credential helpers named by {@code credHelpers}
  * (per registry) or {@code credsStore} (default) the way docker does
  * ({@code docker-credential-NAME get}, server URL on stdin, JSON on stdout).
  *
@@ -86,6 +86,10 @@ public final class DockerConfigCredentials implements CredentialProvider {
   }
 
   private Optional<Credentials> fromAuthEntry(String key, JsonNode entry) throws IOException {
+    String identityToken = entry.path("identitytoken").asText("");
+    if (!identityToken.isEmpty()) {
+      return Optional.of(Credentials.identityToken(identityToken)); // docker prefers it to auth, too
+    }
     String auth = entry.path("auth").asText("");
     if (!auth.isEmpty()) {
       String decoded;

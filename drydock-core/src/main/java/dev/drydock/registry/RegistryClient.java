@@ -368,15 +368,23 @@ public final class RegistryClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Gets a bearer token from the challenge's realm: a GET with the service and scope, carrying the
+   * Basic credentials if there are any; or, for an identity token, the OAuth2 refresh-token grant
+   * (a POST of {@code grant_type=refresh_token}, as docker does), whose answer is an
+   * {@code access_token}.
+   */
   private BearerToken fetchToken(String realm, @Nullable String service, String scope, String what) throws IOException {
-    StringBuilder q = new StringBuilder(realm).append(realm.contains("?") ? "&" : "?");
+    Optional<Credentials> c = credentials.forRegistry(host);
+    boolean oauth = c.isPresent() && c.get().isIdentityToken();
+    StringBuilder q = new StringBuilder();
     if (service != null) {
       q.append("service=").append(URLEncoder.encode(service, StandardCharsets.UTF_8)).append('&');
     }
     q.append("scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
     URI uri;
     try {
-      uri = URI.create(q.toString());
+      uri = URI.create(oauth ? realm : realm + (realm.contains("?") ? "&" : "?") + q);
     } catch (IllegalArgumentException e) {
       throw new RegistryException("registry " + host + " sent an invalid token realm: " + realm, 401, false);
     }
@@ -386,8 +394,14 @@ public final class RegistryClient implements AutoCloseable {
     }
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(options.requestTimeout())
         .header("User-Agent", options.userAgent());
-    Optional<Credentials> c = credentials.forRegistry(host);
-    c.ifPresent(cr -> b.header("Authorization", cr.basicHeader()));
+    if (oauth) {
+      String form = "grant_type=refresh_token&client_id=drydock&" + q + "&refresh_token="
+          + URLEncoder.encode(c.get().password(), StandardCharsets.UTF_8);
+      b.header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
+    } else {
+      c.ifPresent(cr -> b.header("Authorization", cr.basicHeader()));
+    }
     for (int attempt = 1; ; attempt++) {
       HttpResponse<InputStream> r;
       try {
@@ -412,8 +426,8 @@ public final class RegistryClient implements AutoCloseable {
         continue;
       }
       if (r.statusCode() == 401 || r.statusCode() == 403) {
-        throw new RegistryException.Unauthorized(what, c.isPresent() ? "token service refused the credentials"
-            : "authentication required");
+        throw new RegistryException.Unauthorized(what, oauth ? "token service refused the identity token"
+            : c.isPresent() ? "token service refused the credentials" : "authentication required");
       }
       if (r.statusCode() != 200) {
         throw new RegistryException("token service " + uri.getHost() + " answered " + r.statusCode() + " for " + what,

@@ -41,6 +41,16 @@ class DockerConfigCredentialsTest {
   }
 
   @Test
+  void anIdentityTokenIsTakenBeforeAuth() throws Exception {
+    CredentialProvider p = config("""
+        {"auths": {"acr.example": {"auth": "%s", "identitytoken": "refresh-123"}}}""".formatted(b64("<token>:")));
+    assertThat(p.forRegistry("acr.example")).hasValueSatisfying(c -> {
+      assertThat(c.isIdentityToken()).isTrue();
+      assertThat(c.password()).isEqualTo("refresh-123");
+    });
+  }
+
+  @Test
   void missingFileMeansAnonymous() throws Exception {
     assertThat(DockerConfigCredentials.load(dir.resolve("nope.json")).forRegistry("x")).isEmpty();
   }

@@ -329,6 +329,51 @@ class RegistryClientTest {
   }
 
   @Test
+  void anIdentityTokenIsExchangedWithTheRefreshTokenGrant() throws IOException {
+    List<String> tokenRequests = new CopyOnWriteArrayList<>();
+    String realm = "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/token";
+    server.createContext("/v2/team/app/manifests/1.0", ex -> {
+      String auth = ex.getRequestHeaders().getFirst("Authorization");
+      authHeaders.add(String.valueOf(auth));
+      if (!"Bearer access-456".equals(auth)) {
+        ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"" + realm + "\",service=\"reg.example\","
+            + "scope=\"repository:team/app:pull\"");
+        send(ex, 401, new byte[0], "text/plain");
+        return;
+      }
+      send(ex, 200, MANIFEST, MediaTypes.OCI_MANIFEST);
+    });
+    server.createContext("/oauth2/token", ex -> {
+      tokenRequests.add(ex.getRequestMethod() + " " + ex.getRequestHeaders().getFirst("Content-Type") + " "
+          + ex.getRequestHeaders().getFirst("Authorization") + " "
+          + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      send(ex, 200, "{\"access_token\":\"access-456\",\"expires_in\":300}".getBytes(StandardCharsets.UTF_8),
+          "application/json");
+    });
+    client(CredentialProvider.fixed(Credentials.identityToken("refresh+123/x")))
+        .fetchManifest("team/app", "1.0", "h/team/app:1.0");
+    assertThat(tokenRequests).containsExactly("POST application/x-www-form-urlencoded null grant_type=refresh_token"
+        + "&client_id=drydock&service=reg.example&scope=repository%3Ateam%2Fapp%3Apull&refresh_token=refresh%2B123%2Fx");
+    assertThat(authHeaders).last().isEqualTo("Bearer access-456");
+    assertThat(authHeaders).noneMatch(h -> h.startsWith("Basic"));
+  }
+
+  @Test
+  void aRefusedIdentityTokenSaysSo() {
+    String realm = "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/token";
+    server.createContext("/v2/team/app/manifests/1.0", ex -> {
+      ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"" + realm + "\",service=\"reg\"");
+      send(ex, 401, new byte[0], "text/plain");
+    });
+    server.createContext("/oauth2/token", ex -> send(ex, 401, new byte[0], "application/json"));
+    assertThatThrownBy(() -> client(CredentialProvider.fixed(Credentials.identityToken("expired")))
+        .fetchManifest("team/app", "1.0", "h/team/app:1.0"))
+        .isInstanceOf(RegistryException.Unauthorized.class)
+        .hasMessageContaining("token service refused the identity token")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("expired"));
+  }
+
+  @Test
   void credentialsGoOnlyToTheSameSchemeAndAuthority() {
     java.net.URI origin = java.net.URI.create("https://registry.example:5000/v2/a/blobs/x");
     assertThat(RegistryClient.sendsCredentialsTo(origin, java.net.URI.create("https://registry.example:5000/other")))
