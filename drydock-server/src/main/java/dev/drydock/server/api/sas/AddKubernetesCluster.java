@@ -1,10 +1,8 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.ApiException;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.inventory.cluster.ClusterAccess;
 import dev.drydock.server.inventory.cluster.ClusterRegistry;
 import dev.drydock.server.inventory.cluster.ClusterRegistry.Credentials;
@@ -31,7 +29,7 @@ import org.springframework.stereotype.Component;
  * CusterState, CreateTime}}. Credentials are stored encrypted and never answered or logged.
  */
 @Component
-public class AddKubernetesCluster implements Action {
+public class AddKubernetesCluster implements SasAction {
 
   private final ClusterRegistry registry;
 
@@ -40,16 +38,6 @@ public class AddKubernetesCluster implements Action {
   }
 
   public record Response(ClusterInfo data) {}
-
-  @Override
-  public String name() {
-    return "AddKubernetesCluster";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

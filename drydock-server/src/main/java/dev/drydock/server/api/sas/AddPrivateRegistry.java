@@ -1,10 +1,8 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.ApiException;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.auth.SecretCipher;
 import dev.drydock.server.inventory.RegistryRegions;
 import dev.drydock.server.inventory.RegistryStore;
@@ -27,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * A second registration of the same DomainName and Port is refused.
  */
 @Component
-public class AddPrivateRegistry implements Action {
+public class AddPrivateRegistry implements SasAction {
 
   static final String EXTRA_PARAM_PURPOSE = "registry-extra-param";
 
@@ -47,16 +45,6 @@ public class AddPrivateRegistry implements Action {
   }
 
   public record Response(RegistryFields.RegistryInfo data) {}
-
-  @Override
-  public String name() {
-    return "AddPrivateRegistry";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

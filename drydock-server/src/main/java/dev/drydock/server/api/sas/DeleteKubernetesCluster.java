@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.inventory.cluster.ClusterRegistry;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +12,7 @@ import org.springframework.stereotype.Component;
  * (keyed by digest) stay.
  */
 @Component
-public class DeleteKubernetesCluster implements Action {
+public class DeleteKubernetesCluster implements SasAction {
 
   private final ClusterRegistry registry;
 
@@ -23,16 +21,6 @@ public class DeleteKubernetesCluster implements Action {
   }
 
   public record Response(boolean data) {}
-
-  @Override
-  public String name() {
-    return "DeleteKubernetesCluster";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.inventory.RegistryStore;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +11,7 @@ import org.springframework.stereotype.Component;
  * was deleted, false when none had that Id. Scan results, keyed by digest, are kept.
  */
 @Component
-public class DeletePrivateRegistry implements Action {
+public class DeletePrivateRegistry implements SasAction {
 
   private final RegistryStore store;
 
@@ -22,16 +20,6 @@ public class DeletePrivateRegistry implements Action {
   }
 
   public record Response(boolean data) {}
-
-  @Override
-  public String name() {
-    return "DeletePrivateRegistry";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

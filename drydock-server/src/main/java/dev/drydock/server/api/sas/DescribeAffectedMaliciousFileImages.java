@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.results.FindingQueries;
 import dev.drydock.server.results.ImageRef;
 import dev.drydock.server.results.ImageScope;
@@ -20,7 +18,7 @@ import org.springframework.stereotype.Component;
  * empty; {@code DownloadUrl} is empty (samples are not kept).
  */
 @Component
-public class DescribeAffectedMaliciousFileImages implements Action {
+public class DescribeAffectedMaliciousFileImages implements SasAction {
 
   private final FindingQueries findings;
 
@@ -37,16 +35,6 @@ public class DescribeAffectedMaliciousFileImages implements Action {
       String uuid) {}
 
   public record Response(ResultParams.PageInfo pageInfo, List<Affected> affectedMaliciousFileImagesResponse) {}
-
-  @Override
-  public String name() {
-    return "DescribeAffectedMaliciousFileImages";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

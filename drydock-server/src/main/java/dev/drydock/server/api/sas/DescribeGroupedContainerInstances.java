@@ -1,10 +1,8 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.ApiException;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.inventory.RepoPaths;
 import dev.drydock.server.inventory.cluster.ContainerCriteria;
 import dev.drydock.server.inventory.cluster.ContainerGroups;
@@ -33,7 +31,7 @@ import org.springframework.stereotype.Component;
  * SyncOpen is 0: cluster audit logs are not collected (SyncStatus is therefore omitted).
  */
 @Component
-public class DescribeGroupedContainerInstances implements Action {
+public class DescribeGroupedContainerInstances implements SasAction {
 
   private final ContainerGroups groups;
 
@@ -52,16 +50,6 @@ public class DescribeGroupedContainerInstances implements Action {
       @Nullable String imageRepoTag, @Nullable String imageUuid, int instanceCount, @Nullable String instanceId,
       @Nullable String namespace, @Nullable String pod, @Nullable String podIp, @Nullable String regionId,
       int riskInstanceCount, @Nullable String riskLevel, String riskStatus, int syncOpen, int vulCount) {}
-
-  @Override
-  public String name() {
-    return "DescribeGroupedContainerInstances";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

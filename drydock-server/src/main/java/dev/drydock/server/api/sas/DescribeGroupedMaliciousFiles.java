@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.results.FindingQueries;
 import dev.drydock.server.results.ImageScope;
 import java.util.List;
@@ -18,7 +16,7 @@ import org.springframework.stereotype.Component;
  * ms; {@code Status} 0 (unhandled).
  */
 @Component
-public class DescribeGroupedMaliciousFiles implements Action {
+public class DescribeGroupedMaliciousFiles implements SasAction {
 
   private final FindingQueries findings;
 
@@ -30,16 +28,6 @@ public class DescribeGroupedMaliciousFiles implements Action {
       String maliciousKey, @Nullable String maliciousMd5, String maliciousName, int status) {}
 
   public record Response(ResultParams.PageInfo pageInfo, List<Grouped> groupedMaliciousFileResponse) {}
-
-  @Override
-  public String name() {
-    return "DescribeGroupedMaliciousFiles";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.results.FindingQueries;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -14,7 +12,7 @@ import org.springframework.stereotype.Component;
  * level. Filters and paging as DescribeImageBaselineCheckSummary.
  */
 @Component
-public class DescribeImageBaselineCheckResult implements Action {
+public class DescribeImageBaselineCheckResult implements SasAction {
 
   private final FindingQueries findings;
 
@@ -27,16 +25,6 @@ public class DescribeImageBaselineCheckResult implements Action {
       long lastScanTime, long lowRiskItemCount, long middleRiskItemCount, int status) {}
 
   public record Response(ResultParams.PageInfo pageInfo, List<Result> baselineResult) {}
-
-  @Override
-  public String name() {
-    return "DescribeImageBaselineCheckResult";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

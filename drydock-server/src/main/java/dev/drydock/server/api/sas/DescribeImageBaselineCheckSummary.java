@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.results.FindingQueries;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -16,7 +14,7 @@ import org.springframework.stereotype.Component;
  * {@code PageSize} default 20.
  */
 @Component
-public class DescribeImageBaselineCheckSummary implements Action {
+public class DescribeImageBaselineCheckSummary implements SasAction {
 
   private final FindingQueries findings;
 
@@ -29,16 +27,6 @@ public class DescribeImageBaselineCheckSummary implements Action {
       long lowRiskImage, long middleRiskImage, int status) {}
 
   public record Response(ResultParams.PageInfo pageInfo, List<Summary> baselineResultSummary) {}
-
-  @Override
-  public String name() {
-    return "DescribeImageBaselineCheckSummary";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

@@ -1,12 +1,10 @@
 package dev.drydock.server.api.sas;
 
 import dev.drydock.check.baseline.BaselineItem;
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.ApiException;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.ErrorCode;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.results.BaselineCatalog;
 import dev.drydock.server.results.FindingQueries;
 import dev.drydock.server.results.ImageScope;
@@ -24,7 +22,7 @@ import org.springframework.stereotype.Component;
  * InvalidParameter.NotFound.
  */
 @Component
-public class DescribeImageBaselineDetail implements Action {
+public class DescribeImageBaselineDetail implements SasAction {
 
   private final FindingQueries findings;
 
@@ -36,16 +34,6 @@ public class DescribeImageBaselineDetail implements Action {
       String baselineNameAlias, String description, String level, String prompt, @Nullable Long resultId) {}
 
   public record Response(Detail baselineDetail) {}
-
-  @Override
-  public String name() {
-    return "DescribeImageBaselineDetail";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.results.BaselineCatalog;
 import dev.drydock.server.results.FindingQueries;
 import java.util.List;
@@ -16,7 +14,7 @@ import org.springframework.stereotype.Component;
  * items and gets none), {@code WhiteList} 0. Paging: {@code PageInfo}, {@code PageSize} default 20.
  */
 @Component
-public class DescribeImageBaselineItemList implements Action {
+public class DescribeImageBaselineItemList implements SasAction {
 
   private final FindingQueries findings;
 
@@ -28,16 +26,6 @@ public class DescribeImageBaselineItemList implements Action {
       String baselineItemKey, String baselineNameAlias, String baselineNameKey, int status, int whiteList) {}
 
   public record Response(ResultParams.PageInfo pageInfo, List<ItemInfo> baselineItemInfos) {}
-
-  @Override
-  public String name() {
-    return "DescribeImageBaselineItemList";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

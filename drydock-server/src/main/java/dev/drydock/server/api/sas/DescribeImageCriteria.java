@@ -1,10 +1,8 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.ApiException;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.inventory.SqlWhere;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +22,7 @@ import org.springframework.stereotype.Component;
  * those — what a search box suggests as "keyword in …". At most {@value #MAX_VALUE} characters.
  */
 @Component
-public class DescribeImageCriteria implements Action {
+public class DescribeImageCriteria implements SasAction {
 
   static final int MAX_VALUE = 256;
 
@@ -37,16 +35,6 @@ public class DescribeImageCriteria implements Action {
   public record Response(List<Criterion> criteriaList) {}
 
   public record Criterion(String name, String type, String values) {}
-
-  @Override
-  public String name() {
-    return "DescribeImageCriteria";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.results.VulnQueries;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +20,7 @@ import org.springframework.stereotype.Component;
  * accepted and do not narrow anything.
  */
 @Component
-public class DescribeImageGroupedVulList implements Action {
+public class DescribeImageGroupedVulList implements SasAction {
 
   private final VulnQueries queries;
 
@@ -34,16 +32,6 @@ public class DescribeImageGroupedVulList implements Action {
       long laterCount, String name, long nntfCount, String ruleTag, int status, String tags, String type) {}
 
   public record Response(int currentPage, int pageSize, long totalCount, List<GroupedVulItem> groupedVulItems) {}
-
-  @Override
-  public String name() {
-    return "DescribeImageGroupedVulList";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

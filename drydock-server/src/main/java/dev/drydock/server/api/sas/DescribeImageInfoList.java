@@ -1,10 +1,8 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.ApiException;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.inventory.ImageCatalog;
 import dev.drydock.server.inventory.InventoryImage;
 import dev.drydock.server.inventory.SqlWhere;
@@ -24,7 +22,7 @@ import org.springframework.stereotype.Component;
  * included.
  */
 @Component
-public class DescribeImageInfoList implements Action {
+public class DescribeImageInfoList implements SasAction {
 
   static final int MAX_UUIDS = 100;
 
@@ -49,16 +47,6 @@ public class DescribeImageInfoList implements Action {
           i.repoId(), i.repoName(), i.repoNamespace(), i.repoType(), ImageStatus.risk(r), "NORMAL", i.tag(),
           i.tagImmutable(), i.uuid(), r.vul(), ImageStatus.vul(r));
     }
-  }
-
-  @Override
-  public String name() {
-    return "DescribeImageInfoList";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
   }
 
   @Override

@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.inventory.ImageCatalog;
 import dev.drydock.server.inventory.InventoryImage;
 import dev.drydock.server.inventory.SqlWhere;
@@ -34,7 +32,7 @@ import org.springframework.stereotype.Component;
  * this operation documents it; Status {@code NORMAL}. SourceBizTag: absent.
  */
 @Component
-public class DescribeImageInstances implements Action {
+public class DescribeImageInstances implements SasAction {
 
   private final ImageCatalog catalog;
   private final ImageScanStates scanStates;
@@ -70,16 +68,6 @@ public class DescribeImageInstances implements Action {
     private static @Nullable String string(@Nullable Long v) {
       return v == null ? null : v.toString();
     }
-  }
-
-  @Override
-  public String name() {
-    return "DescribeImageInstances";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
   }
 
   @Override

@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.task.ImageFilter;
 import dev.drydock.server.task.JobRow;
 import dev.drydock.server.task.TaskRow;
@@ -21,7 +19,7 @@ import org.springframework.stereotype.Component;
  * and Modified {@code yyyy-MM-dd HH:mm:ss} UTC; {@code Id} is the task's number.
  */
 @Component
-public class DescribeImageLatestScanTask implements Action {
+public class DescribeImageLatestScanTask implements SasAction {
 
   private final TaskStore store;
 
@@ -34,16 +32,6 @@ public class DescribeImageLatestScanTask implements Action {
       String taskType) {}
 
   public record Response(List<Task> task) {}
-
-  @Override
-  public String name() {
-    return "DescribeImageLatestScanTask";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

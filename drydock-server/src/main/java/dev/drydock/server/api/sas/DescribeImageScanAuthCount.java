@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.task.ScanQuota;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -15,7 +13,7 @@ import org.springframework.stereotype.Component;
  * {@code InstanceId}: this installation's id ({@code drydock.instance-id}, default {@code drydock}).
  */
 @Component
-public class DescribeImageScanAuthCount implements Action {
+public class DescribeImageScanAuthCount implements SasAction {
 
   private final ScanQuota quota;
   private final String instanceId;
@@ -28,16 +26,6 @@ public class DescribeImageScanAuthCount implements Action {
   public record ImageScan(long imageScanCapacity, long scanCount, String instanceId) {}
 
   public record Response(ImageScan imageScan) {}
-
-  @Override
-  public String name() {
-    return "DescribeImageScanAuthCount";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

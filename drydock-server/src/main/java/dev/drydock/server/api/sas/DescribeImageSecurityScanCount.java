@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.results.FindingQueries;
 import dev.drydock.server.results.ImageScope;
 import dev.drydock.server.results.VulnQueries;
@@ -22,7 +20,7 @@ import org.springframework.stereotype.Component;
  * {@code Dealed} Y (handled) counts nothing, N or A (all) count everything found.
  */
 @Component
-public class DescribeImageSecurityScanCount implements Action {
+public class DescribeImageSecurityScanCount implements SasAction {
 
   private final VulnQueries vulns;
   private final FindingQueries findings;
@@ -36,16 +34,6 @@ public class DescribeImageSecurityScanCount implements Action {
       long imageScaVulCount) {}
 
   public record Response(Data data) {}
-
-  @Override
-  public String name() {
-    return "DescribeImageSecurityScanCount";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.results.FindingQueries;
 import dev.drydock.server.results.ImageScope;
 import dev.drydock.server.results.SensitiveCatalog;
@@ -20,7 +18,7 @@ import org.springframework.stereotype.Component;
  * what matched, masked: {@code line 2: LTAI****}. Envelope: {@link SensitiveFileFields}.
  */
 @Component
-public class DescribeImageSensitiveFileByKey implements Action {
+public class DescribeImageSensitiveFileByKey implements SasAction {
 
   private final FindingQueries findings;
 
@@ -34,16 +32,6 @@ public class DescribeImageSensitiveFileByKey implements Action {
 
   public record Response(String code, int httpStatusCode, String message, boolean success,
       SensitiveFileFields.PageInfo pageInfo, List<SensitiveFile> sensitiveFileList) {}
-
-  @Override
-  public String name() {
-    return "DescribeImageSensitiveFileByKey";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

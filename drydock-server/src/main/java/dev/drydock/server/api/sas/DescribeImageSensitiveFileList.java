@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.results.FindingQueries;
 import dev.drydock.server.results.ImageScope;
 import dev.drydock.server.results.SensitiveCatalog;
@@ -24,7 +22,7 @@ import org.springframework.stereotype.Component;
  * are never answered (the engine stores only masked evidence). Envelope: {@link SensitiveFileFields}.
  */
 @Component
-public class DescribeImageSensitiveFileList implements Action {
+public class DescribeImageSensitiveFileList implements SasAction {
 
   private final FindingQueries findings;
 
@@ -38,16 +36,6 @@ public class DescribeImageSensitiveFileList implements Action {
 
   public record Response(String code, int httpStatusCode, String message, boolean success,
       SensitiveFileFields.PageInfo pageInfo, List<SensitiveFile> sensitiveFileList) {}
-
-  @Override
-  public String name() {
-    return "DescribeImageSensitiveFileList";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

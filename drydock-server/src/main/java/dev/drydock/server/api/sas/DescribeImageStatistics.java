@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +11,7 @@ import org.springframework.stereotype.Component;
  * failed baseline item or a malicious file).
  */
 @Component
-public class DescribeImageStatistics implements Action {
+public class DescribeImageStatistics implements SasAction {
 
   private final JdbcClient jdbc;
 
@@ -22,16 +20,6 @@ public class DescribeImageStatistics implements Action {
   }
 
   public record Response(long instanceCount, long riskInstanceCount) {}
-
-  @Override
-  public String name() {
-    return "DescribeImageStatistics";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.results.ImageRef;
 import dev.drydock.server.results.VulnQueries;
 import java.time.Instant;
@@ -29,7 +27,7 @@ import org.springframework.stereotype.Component;
  * and ECS_IMAGE name agentless ECS targets). Cluster and host fields are empty.
  */
 @Component
-public class DescribeImageVulList implements Action {
+public class DescribeImageVulList implements SasAction {
 
   private final VulnQueries queries;
 
@@ -50,16 +48,6 @@ public class DescribeImageVulList implements Action {
       int status, String tag, String targetId, String targetName, String targetType, String type, String uuid) {}
 
   public record Response(int currentPage, int pageSize, long totalCount, List<VulRecord> vulRecords) {}
-
-  @Override
-  public String name() {
-    return "DescribeImageVulList";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

@@ -1,10 +1,8 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.ApiException;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.task.JobRow;
 import dev.drydock.server.task.TaskStore;
 import java.util.ArrayList;
@@ -24,7 +22,7 @@ import org.springframework.stereotype.Component;
  * strings here. A failed sub-task's {@code ResultInfo} says why it failed.
  */
 @Component
-public class DescribeOnceTaskLeafRecordPage implements Action {
+public class DescribeOnceTaskLeafRecordPage implements SasAction {
 
   private static final List<String> STATUSES = List.of("INIT", "START", "SUCCESS", "FAIL", "TIMEOUT");
 
@@ -51,16 +49,6 @@ public class DescribeOnceTaskLeafRecordPage implements Action {
   public record PageInfo(int count, int currentPage, int pageSize, long totalCount) {}
 
   public record Response(PageInfo pageInfo, List<OnceTask> onceTasks) {}
-
-  @Override
-  public String name() {
-    return "DescribeOnceTaskLeafRecordPage";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.inventory.RegistryRegions;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -14,7 +12,7 @@ import org.springframework.stereotype.Component;
  * ({@code zh}, the default, or {@code en}; any other value reads as zh).
  */
 @Component
-public class ListImageRegistryRegion implements Action {
+public class ListImageRegistryRegion implements SasAction {
 
   private final RegistryRegions regions;
 
@@ -25,16 +23,6 @@ public class ListImageRegistryRegion implements Action {
   public record Response(List<Region> regions) {}
 
   public record Region(String regionId, String regionName) {}
-
-  @Override
-  public String name() {
-    return "ListImageRegistryRegion";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

@@ -1,10 +1,8 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.ApiException;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.inventory.ImageCatalog;
 import dev.drydock.server.inventory.ImageFilters;
 import dev.drydock.server.inventory.ImageName;
@@ -35,7 +33,7 @@ import org.springframework.stereotype.Component;
  * then a unique id ({@link ImageCatalog}).
  */
 @Component
-public class ListImageRisk implements Action {
+public class ListImageRisk implements SasAction {
 
   public static final int DEFAULT_PAGE_SIZE = 20;
   public static final int MAX_PAGE_SIZE = 100;
@@ -69,16 +67,6 @@ public class ListImageRisk implements Action {
     private static String s(@Nullable String v) {
       return v == null ? "" : v;
     }
-  }
-
-  @Override
-  public String name() {
-    return "ListImageRisk";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
   }
 
   @Override

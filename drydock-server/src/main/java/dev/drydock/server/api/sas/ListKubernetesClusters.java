@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.inventory.cluster.ClusterStore;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -14,7 +12,7 @@ import org.springframework.stereotype.Component;
  * credentials. No parameters.
  */
 @Component
-public class ListKubernetesClusters implements Action {
+public class ListKubernetesClusters implements SasAction {
 
   private final ClusterStore store;
 
@@ -23,16 +21,6 @@ public class ListKubernetesClusters implements Action {
   }
 
   public record Response(List<ClusterInfo> clusters) {}
-
-  @Override
-  public String name() {
-    return "ListKubernetesClusters";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.inventory.RegistryRow;
 import dev.drydock.server.inventory.RegistryStore;
 import java.util.List;
@@ -15,7 +13,7 @@ import org.springframework.stereotype.Component;
  * {@code RegistryType} (acr, harbor, quay, CI/CD), by Id. Passwords are masked.
  */
 @Component
-public class ListPrivateRegistryList implements Action {
+public class ListPrivateRegistryList implements SasAction {
 
   private final RegistryStore store;
 
@@ -36,16 +34,6 @@ public class ListPrivateRegistryList implements Action {
           r.persistenceDay(), r.port(), r.protocolType(), r.regionId(), r.registryHostIp(), r.registryName(),
           r.registryType(), r.registryVersion(), null, r.transPerHour(), r.userName(), r.vpcId(), r.whiteList());
     }
-  }
-
-  @Override
-  public String name() {
-    return "ListPrivateRegistryList";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
   }
 
   @Override

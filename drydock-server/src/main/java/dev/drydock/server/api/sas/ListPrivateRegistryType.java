@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.inventory.RegistryStore;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,7 @@ import org.springframework.stereotype.Component;
  * accepted and ignored: type names are not translated.
  */
 @Component
-public class ListPrivateRegistryType implements Action {
+public class ListPrivateRegistryType implements SasAction {
 
   private final RegistryStore store;
 
@@ -26,16 +24,6 @@ public class ListPrivateRegistryType implements Action {
   public record Response(List<TypeInfo> registryTypeInfos) {}
 
   public record TypeInfo(long count, String registryType) {}
-
-  @Override
-  public String name() {
-    return "ListPrivateRegistryType";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.task.JobRow;
 import dev.drydock.server.task.TaskStore;
 import java.time.Clock;
@@ -20,7 +18,7 @@ import org.springframework.stereotype.Component;
  * that ended; RealRunTime the milliseconds since its first job started.
  */
 @Component
-public class ListUnfinishedOnceTask implements Action {
+public class ListUnfinishedOnceTask implements SasAction {
 
   private final TaskStore store;
   private final Clock clock;
@@ -36,16 +34,6 @@ public class ListUnfinishedOnceTask implements Action {
       String taskType, int totalCount) {}
 
   public record Response(List<OnceTask> onceTasks) {}
-
-  @Override
-  public String name() {
-    return "ListUnfinishedOnceTask";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

@@ -1,11 +1,9 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.ApiException;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.ErrorCode;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.auth.SecretCipher;
 import dev.drydock.server.inventory.InventoryWriter;
 import dev.drydock.server.inventory.RegistryRow;
@@ -29,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code TimeCost} (ms). An unknown Id is {@code InvalidParameter.NotFound} (404).
  */
 @Component
-public class ModifyImageRegistry implements Action {
+public class ModifyImageRegistry implements SasAction {
 
   private final RegistryStore store;
   private final InventoryWriter inventory;
@@ -50,16 +48,6 @@ public class ModifyImageRegistry implements Action {
 
   public record Response(String code, RegistryFields.RegistryInfo data, int httpStatusCode, String message,
       boolean success, long timeCost) {}
-
-  @Override
-  public String name() {
-    return "ModifyImageRegistry";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

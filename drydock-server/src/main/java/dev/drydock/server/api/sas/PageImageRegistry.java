@@ -1,10 +1,8 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.ApiException;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.inventory.RegistryRow;
 import dev.drydock.server.inventory.RegistryStore;
 import java.time.ZoneOffset;
@@ -23,7 +21,7 @@ import org.springframework.stereotype.Component;
  * ImageCount is the number of images the inventory holds for the registry. Passwords are masked.
  */
 @Component
-public class PageImageRegistry implements Action {
+public class PageImageRegistry implements SasAction {
 
   private static final DateTimeFormatter GMT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -47,16 +45,6 @@ public class PageImageRegistry implements Action {
           r.regionId(), r.registryHostIp(), r.registryName(), r.registryType(), null, r.transPerHour(), r.userName(),
           r.vpcId(), r.whiteList());
     }
-  }
-
-  @Override
-  public String name() {
-    return "PageImageRegistry";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
   }
 
   @Override

@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.task.ScanWorkers;
 import dev.drydock.server.task.TaskCreator;
 import org.springframework.stereotype.Component;
@@ -18,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Result.
  */
 @Component
-public class PublicCreateImageScanTask implements Action {
+public class PublicCreateImageScanTask implements SasAction {
 
   private final TaskCreator creator;
   private final ScanWorkers workers;
@@ -26,16 +24,6 @@ public class PublicCreateImageScanTask implements Action {
   public PublicCreateImageScanTask(TaskCreator creator, ScanWorkers workers) {
     this.creator = creator;
     this.workers = workers;
-  }
-
-  @Override
-  public String name() {
-    return "PublicCreateImageScanTask";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
   }
 
   @Override

@@ -1,9 +1,7 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.task.TaskCreator;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +13,7 @@ import org.springframework.stereotype.Component;
  * the two fields look swapped; Drydock follows the field names.
  */
 @Component
-public class PublicPreCheckImageScanTask implements Action {
+public class PublicPreCheckImageScanTask implements SasAction {
 
   private final TaskCreator creator;
 
@@ -26,16 +24,6 @@ public class PublicPreCheckImageScanTask implements Action {
   public record Data(long needAuthCount, int scanImageCount) {}
 
   public record Response(Data data) {}
-
-  @Override
-  public String name() {
-    return "PublicPreCheckImageScanTask";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
-  }
 
   @Override
   public Object handle(Params params, CallContext context) {

@@ -1,10 +1,8 @@
 package dev.drydock.server.api.sas;
 
-import dev.drydock.server.api.Action;
 import dev.drydock.server.api.ApiException;
 import dev.drydock.server.api.CallContext;
 import dev.drydock.server.api.Params;
-import dev.drydock.server.api.SasApi;
 import dev.drydock.server.task.ImageFilter;
 import dev.drydock.server.task.InventoryImages;
 import dev.drydock.server.task.ScanWorkers;
@@ -31,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * RepoNamespace/RepoName together at most 255 characters.
  */
 @Component
-public class PublicSyncAndCreateImageScanTask implements Action {
+public class PublicSyncAndCreateImageScanTask implements SasAction {
 
   private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
@@ -52,16 +50,6 @@ public class PublicSyncAndCreateImageScanTask implements Action {
     this.creator = creator;
     this.workers = workers;
     this.tx = new TransactionTemplate(transactions);
-  }
-
-  @Override
-  public String name() {
-    return "PublicSyncAndCreateImageScanTask";
-  }
-
-  @Override
-  public String version() {
-    return SasApi.VERSION;
   }
 
   @Override
