@@ -1,5 +1,6 @@
 package dev.drydock.server.results;
 
+import dev.drydock.server.inventory.SqlWhere;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +60,7 @@ public record ImageScope(List<String> uuids, @Nullable String digest, @Nullable 
     eq(c, p, "r.region_id", "scopeRegion", repoRegionId);
     if (image != null) {
       c.add("LOWER(i.full_name) LIKE :scopeImage ESCAPE '\\'");
-      p.put("scopeImage", "%" + like(image.toLowerCase(Locale.ROOT)) + "%");
+      p.put("scopeImage", SqlWhere.containsPattern(image.toLowerCase(Locale.ROOT)));
     }
     List<String> w = new ArrayList<>();
     if (clusterId != null) {
@@ -86,10 +87,5 @@ public record ImageScope(List<String> uuids, @Nullable String digest, @Nullable 
       c.add(column + " = :" + name);
       p.put(name, v);
     }
-  }
-
-  /** {@code s} with LIKE's wildcards escaped (escape character {@code \\}). */
-  public static String like(String s) {
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 }

@@ -1,5 +1,6 @@
 package dev.drydock.server.results;
 
+import dev.drydock.server.inventory.SqlWhere;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -184,7 +185,7 @@ public class VulnQueries {
     }
     if (f.aliasLike() != null) {
       c.add("(LOWER(v.vuln_id) LIKE :alias ESCAPE '\\' OR LOWER(COALESCE(v.title, '')) LIKE :alias ESCAPE '\\')");
-      p.put("alias", "%" + ImageScope.like(f.aliasLike().toLowerCase(Locale.ROOT)) + "%");
+      p.put("alias", SqlWhere.containsPattern(f.aliasLike().toLowerCase(Locale.ROOT)));
     }
     if (f.layer() != null) {
       c.add("v.layer_digest = :layer");

@@ -5,6 +5,7 @@ import dev.drydock.server.api.Params;
 import dev.drydock.server.results.FindingQueries;
 import dev.drydock.server.results.ImageScope;
 import dev.drydock.server.results.SensitiveCatalog;
+import dev.drydock.server.inventory.SqlWhere;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ public class DescribeImageSensitiveFileList implements SasAction {
       boolean byKey = params.string("CriteriaType").map("SensitiveFileKey"::equals).orElse(false);
       c.add(byKey ? "LOWER(f.rule_id) LIKE :criteria ESCAPE '\\'"
           : "(LOWER(f.title) LIKE :criteria ESCAPE '\\' OR LOWER(f.rule_id) LIKE :criteria ESCAPE '\\')");
-      p.put("criteria", "%" + ImageScope.like(v.toLowerCase(Locale.ROOT)) + "%");
+      p.put("criteria", SqlWhere.containsPattern(v.toLowerCase(Locale.ROOT)));
     });
     ImageScope scope = ResultParams.scope(params);
     String condition = String.join(" AND ", c);

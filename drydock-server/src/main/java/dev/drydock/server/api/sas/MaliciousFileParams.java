@@ -2,6 +2,7 @@ package dev.drydock.server.api.sas;
 
 import dev.drydock.server.api.Params;
 import dev.drydock.server.results.ImageScope;
+import dev.drydock.server.inventory.SqlWhere;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ record MaliciousFileParams(int page, int size, ImageScope scope, String conditio
     });
     p.string("FuzzyMaliciousName").ifPresent(n -> {
       c.add("(LOWER(f.rule_id) LIKE :fuzzy ESCAPE '\\' OR LOWER(f.title) LIKE :fuzzy ESCAPE '\\')");
-      v.put("fuzzy", "%" + ImageScope.like(n.toLowerCase(Locale.ROOT)) + "%");
+      v.put("fuzzy", SqlWhere.containsPattern(n.toLowerCase(Locale.ROOT)));
     });
     return new MaliciousFileParams(page, size, ResultParams.scope(p), String.join(" AND ", c), v);
   }

@@ -1,5 +1,6 @@
 package dev.drydock.server.inventory.cluster;
 
+import dev.drydock.server.inventory.SqlWhere;
 import static dev.drydock.server.inventory.RegistryStore.instant;
 
 import java.sql.ResultSet;
@@ -130,10 +131,10 @@ public class ContainerGroups {
       where.add("w.cluster_id IS NOT NULL");
     }
     if (keyword != null && !keyword.isBlank()) {
-      params.put("kw", "%" + like(keyword.trim().toLowerCase(Locale.ROOT)) + "%");
+      params.put("kw", SqlWhere.containsPattern(keyword.trim().toLowerCase(Locale.ROOT)));
       where.add(field == GroupField.CLUSTER_ID
-          ? "(LOWER(c.cluster_id) LIKE :kw ESCAPE '!' OR LOWER(c.cluster_name) LIKE :kw ESCAPE '!')"
-          : "LOWER(" + (field.keyword.equals("image") ? "w.image" : "w." + field.keyword) + ") LIKE :kw ESCAPE '!'");
+          ? "(LOWER(c.cluster_id) LIKE :kw ESCAPE '\\' OR LOWER(c.cluster_name) LIKE :kw ESCAPE '\\')"
+          : "LOWER(" + (field.keyword.equals("image") ? "w.image" : "w." + field.keyword) + ") LIKE :kw ESCAPE '\\'");
     }
     List<String> flags = new ArrayList<>();
     List<String> having = new ArrayList<>();
@@ -143,8 +144,8 @@ public class ContainerGroups {
         case ContainerCriteria.Condition.RiskLevel l -> having.add("g.lvl = " + l.rank());
         case ContainerCriteria.Condition.Column c -> {
           String p = "c" + i;
-          params.put(p, c.fuzzy() ? "%" + like(c.value()) + "%" : c.value());
-          flags.add("MAX(CASE WHEN " + (c.fuzzy() ? "LOWER(" + c.column() + ") LIKE :" + p + " ESCAPE '!'"
+          params.put(p, c.fuzzy() ? SqlWhere.containsPattern(c.value()) : c.value());
+          flags.add("MAX(CASE WHEN " + (c.fuzzy() ? "LOWER(" + c.column() + ") LIKE :" + p + " ESCAPE '\\'"
               : c.column() + " = :" + p) + " THEN 1 ELSE 0 END) AS f" + i);
           having.add("g.f" + i + " = 1");
         }
@@ -181,11 +182,6 @@ public class ContainerGroups {
         SELECT g.*, d.vul, d.hc, d.alarm FROM g JOIN d ON %3$s
         """.formatted(keys, flags.isEmpty() ? "" : ", " + String.join(", ", flags), on)
         + (having.isEmpty() ? "" : "WHERE " + String.join(criteria.or() ? " OR " : " AND ", having));
-  }
-
-  /** Escapes LIKE wildcards with {@code !}. */
-  private static String like(String s) {
-    return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   private static Group group(GroupField f, ResultSet rs) throws SQLException {
